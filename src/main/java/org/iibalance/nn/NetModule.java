@@ -1,0 +1,52 @@
+package org.iibalance.nn;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.bytedeco.pytorch.Module;
+import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.TensorVector;
+import org.bytedeco.pytorch.global.torch;
+
+/**
+ * Base of every trainable piece: a libtorch {@link Module} that keeps its own handle on each
+ * parameter it registers (the reference returned by {@code register_parameter} dangles once more
+ * parameters are registered, so it must never be used).
+ */
+public abstract class NetModule extends Module {
+    static {
+        Engine.load();
+    }
+
+    private final List<Tensor> own = new ArrayList<>();
+
+    /** Registers {@code init} as a trainable parameter and returns our own handle to it. */
+    protected final Tensor parameter(String name, Tensor init) {
+        Tensor p = init.detach().requires_grad_(true);
+        register_parameter(name, p);
+        own.add(p);
+        return p;
+    }
+
+    /** Registers a child module under {@code name}. */
+    protected final <M extends Module> M child(String name, M m) {
+        return register_module(name, m);
+    }
+
+    /** Uniform initialisation in [-bound, bound], PyTorch's default for Linear and Conv layers. */
+    protected static Tensor uniform(double bound, long... shape) {
+        return torch.rand(shape).mul_(new org.bytedeco.pytorch.Scalar(2 * bound)).sub_(new org.bytedeco.pytorch.Scalar(bound));
+    }
+
+    /** All trainable parameters of this module and its children. */
+    public final TensorVector trainable() {
+        return parameters(true);
+    }
+
+    /** Number of scalar parameters. */
+    public final long parameterCount() {
+        TensorVector v = parameters(true);
+        long n = 0;
+        for (long i = 0; i < v.size(); i++) n += v.get(i).numel();
+        return n;
+    }
+}
