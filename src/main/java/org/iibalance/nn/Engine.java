@@ -45,6 +45,12 @@ public final class Engine {
 
     /** Version of the bundled libtorch and JavaCPP, for provenance. */
     public static String version() {
-        return "libtorch 2.10.0 (JavaCPP " + Loader.getVersion() + ", " + Loader.getPlatform() + ")";
+        String javacpp;
+        try {
+            javacpp = Loader.getVersion();
+        } catch (java.io.IOException e) {
+            javacpp = "unknown";
+        }
+        return "libtorch 2.10.0 (JavaCPP " + javacpp + ", " + Loader.getPlatform() + ")";
     }
 }
