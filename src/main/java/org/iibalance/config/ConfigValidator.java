@@ -1,0 +1,78 @@
+package org.iibalance.config;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Range checks of a configuration that need nothing but the values (method names and dataset kinds
+ * are checked where they are registered, in {@code experiment.ExperimentValidator}).
+ */
+public final class ConfigValidator {
+    private ConfigValidator() {}
+
+    public static List<ConfigProblem> check(ExperimentConfig c) {
+        List<ConfigProblem> p = new ArrayList<>();
+        if (c.name() == null || !c.name().matches("[A-Za-z0-9._-]{1,64}")) {
+            p.add(new ConfigProblem("name", "must be 1-64 letters, digits, '.', '_' or '-' (it names the run folder)"));
+        }
+        if (c.threads() < 0) p.add(new ConfigProblem("threads", "must be >= 0 (0: libtorch's default)"));
+        MethodConfig m = c.method();
+        positive(p, "method.tau", m.tau(), "the budget temperature of Eq. 2 must be > 0");
+        positive(p, "method.tauP", m.tauP(), "the prototype temperature of Eq. 4 must be > 0");
+        range(p, "method.rho", m.rho(), 0, 1, true, "the EMA momentum of Eq. 3 must be in [0, 1)");
+        range(p, "method.lambdaStart", m.lambdaStart(), 0, 1, false, "lambda_start of Eq. 12 must be in [0, 1]");
+        if (!(m.gamma() >= 0) || Double.isInfinite(m.gamma())) p.add(new ConfigProblem("method.gamma", "must be >= 0 (Eq. 11)"));
+        if (m.budgetMaxEpochs() < 1) p.add(new ConfigProblem("method.budgetMaxEpochs", "must be >= 1"));
+        if (m.budgetPatience() < 1) p.add(new ConfigProblem("method.budgetPatience", "must be >= 1"));
+        TrainingConfig t = c.training();
+        if (!"adam".equals(t.optimizer()) && !"sgd".equals(t.optimizer())) {
+            p.add(new ConfigProblem("training.optimizer", "'" + t.optimizer() + "' is not an optimiser (allowed: adam, sgd)"));
+        }
+        positive(p, "training.lr", t.lr(), "the learning rate must be > 0");
+        if (!(t.weightDecay() >= 0)) p.add(new ConfigProblem("training.weightDecay", "must be >= 0"));
+        if (t.epochs() < 1) p.add(new ConfigProblem("training.epochs", "must be >= 1"));
+        if (t.batchSize() < 2) p.add(new ConfigProblem("training.batchSize", "must be >= 2"));
+        if (t.patience() < 0) p.add(new ConfigProblem("training.patience", "must be >= 0 (0: never stop early)"));
+        if (t.logEvery() < 1) p.add(new ConfigProblem("training.logEvery", "must be >= 1"));
+        ModelConfig mo = c.model();
+        if (mo.featureDim() < 2) p.add(new ConfigProblem("model.featureDim", "must be >= 2"));
+        if (mo.channels() < 1) p.add(new ConfigProblem("model.channels", "must be >= 1"));
+        if (mo.gateHidden() < 1) p.add(new ConfigProblem("model.gateHidden", "must be >= 1"));
+        if (mo.poolDim() < 1 || mo.poolDim() > mo.featureDim()) {
+            p.add(new ConfigProblem("model.poolDim", "must be between 1 and model.featureDim (" + mo.featureDim() + ")"));
+        }
+        DatasetConfig d = c.dataset();
+        if (d.maxTrain() < 0 || d.maxVal() < 0 || d.maxTest() < 0) p.add(new ConfigProblem("dataset.maxTrain", "limits must be >= 0 (0: all)"));
+        DatasetConfig.AudioConfig a = d.audio();
+        if (a.sampleRate() < 1000) p.add(new ConfigProblem("dataset.audio.sampleRate", "must be >= 1000 Hz"));
+        positive(p, "dataset.audio.seconds", a.seconds(), "must be > 0");
+        positive(p, "dataset.audio.windowMs", a.windowMs(), "must be > 0");
+        positive(p, "dataset.audio.hopMs", a.hopMs(), "must be > 0");
+        if (a.melBins() < 4) p.add(new ConfigProblem("dataset.audio.melBins", "must be >= 4"));
+        DatasetConfig.VisualConfig v = d.visual();
+        if (v.frames() < 1) p.add(new ConfigProblem("dataset.visual.frames", "must be >= 1"));
+        if (v.size() < 8) p.add(new ConfigProblem("dataset.visual.size", "must be >= 8 pixels"));
+        if (!(v.fps() >= 0)) p.add(new ConfigProblem("dataset.visual.fps", "must be >= 0 (0: spread dataset.visual.frames evenly)"));
+        DatasetConfig.SyntheticConfig s = d.synthetic();
+        if (s.classes() < 2 || s.classes() % 2 != 0) p.add(new ConfigProblem("dataset.synthetic.classes", "must be even and >= 2 (classes come in pairs that sound alike)"));
+        if (s.trainClips() < s.classes() || s.valClips() < 1 || s.testClips() < 1) {
+            p.add(new ConfigProblem("dataset.synthetic.trainClips", "needs at least one clip per class for training and one for validation and test"));
+        }
+        range(p, "dataset.synthetic.noisyAudioFraction", s.noisyAudioFraction(), 0, 1, false, "must be in [0, 1]");
+        range(p, "dataset.synthetic.corruptFrameFraction", s.corruptFrameFraction(), 0, 1, false, "must be in [0, 1]");
+        if (!(s.audioNoise() >= 0)) p.add(new ConfigProblem("dataset.synthetic.audioNoise", "must be >= 0"));
+        if (!(s.visualNoise() >= 0)) p.add(new ConfigProblem("dataset.synthetic.visualNoise", "must be >= 0"));
+        range(p, "dataset.avmnist.pcaComponentFraction", d.avmnist().pcaComponentFraction(), 0, 1, false, "must be in (0, 1]");
+        if (c.output().runsDir() == null || c.output().runsDir().isBlank()) p.add(new ConfigProblem("output.runsDir", "must name a folder"));
+        return p;
+    }
+
+    private static void positive(List<ConfigProblem> p, String key, double v, String msg) {
+        if (!(v > 0) || Double.isInfinite(v)) p.add(new ConfigProblem(key, msg + " (got " + v + ")"));
+    }
+
+    private static void range(List<ConfigProblem> p, String key, double v, double lo, double hi, boolean openHi, String msg) {
+        boolean ok = v >= lo && (openHi ? v < hi : v <= hi);
+        if (!ok) p.add(new ConfigProblem(key, msg + " (got " + v + ")"));
+    }
+}

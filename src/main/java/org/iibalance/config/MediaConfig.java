@@ -1,0 +1,16 @@
+package org.iibalance.config;
+
+/**
+ * Options of the loaders of real audio-visual layouts (CREMA-D, AVE, Kinetics-Sounds, clip folders).
+ *
+ * @param split        how clips are split: {@code speaker} (speaker/actor-disjoint, seeded), {@code lists}
+ *                     (the dataset's own list files), or {@code stratified} (seeded, per class)
+ * @param valFraction  fraction of clips for validation when the split is made here
+ * @param testFraction fraction of clips for test when the split is made here
+ * @param minClips     a dataset with fewer usable clips than this is refused
+ */
+public record MediaConfig(String split, double valFraction, double testFraction, int minClips) {
+    public static MediaConfig defaults() {
+        return new MediaConfig("speaker", 0.1, 0.2, 1);
+    }
+}

@@ -1,0 +1,12 @@
+package org.iibalance.config;
+
+/**
+ * Where results go.
+ *
+ * @param runsDir folder that receives {@code <timestamp>-<name>/} run folders
+ */
+public record OutputConfig(String runsDir) {
+    public static OutputConfig defaults() {
+        return new OutputConfig("runs");
+    }
+}

@@ -1,0 +1,49 @@
+package org.iibalance.data;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Standardises each modality with the mean and standard deviation of the training split (never of
+ * validation or test), so that encoders see inputs of unit scale whatever the source.
+ */
+public final class Standardizer {
+    private Standardizer() {}
+
+    /** Returns a dataset whose inputs are (x - mean_m) / std_m with train statistics, per modality. */
+    public static MultimodalDataset apply(MultimodalDataset d) {
+        int m = d.modalityCount();
+        double[] mean = new double[m], std = new double[m];
+        for (int k = 0; k < m; k++) {
+            double s = 0, s2 = 0;
+            long n = 0;
+            for (Clip c : d.train()) {
+                for (float v : c.input(k)) {
+                    s += v;
+                    s2 += (double) v * v;
+                    n++;
+                }
+            }
+            mean[k] = n == 0 ? 0 : s / n;
+            std[k] = n == 0 ? 1 : Math.sqrt(Math.max(1e-12, s2 / n - mean[k] * mean[k]));
+        }
+        return new MultimodalDataset(d.name(), d.classNames(), d.modalities(), map(d.train(), mean, std),
+                map(d.val(), mean, std), map(d.test(), mean, std), d.skipped(), d.fingerprint());
+    }
+
+    private static List<Clip> map(List<Clip> clips, double[] mean, double[] std) {
+        List<Clip> out = new ArrayList<>(clips.size());
+        for (Clip c : clips) {
+            List<float[]> in = new ArrayList<>(c.inputs().size());
+            for (int k = 0; k < c.inputs().size(); k++) {
+                float[] x = c.input(k);
+                float[] y = new float[x.length];
+                float mu = (float) mean[k], inv = (float) (1.0 / std[k]);
+                for (int i = 0; i < x.length; i++) y[i] = (x[i] - mu) * inv;
+                in.add(y);
+            }
+            out.add(new Clip(c.id(), c.label(), in, c.meta()));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,183 @@
+package org.iibalance.data;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Consumer;
+import org.iibalance.config.DatasetConfig;
+import org.iibalance.config.ExperimentConfig;
+import org.iibalance.media.LogMelSpectrogram;
+
+/**
+ * The embedded default dataset: a small, seeded model of the paper's problem, nothing to download.
+ *
+ * <p>Each clip has a sound (a waveform at {@code dataset.audio.sampleRate}, turned into a log-Mel
+ * spectrogram with the configured window and hop) and {@code dataset.visual.frames} small RGB frames.
+ * <ul>
+ *   <li><b>Audio is the dominant modality.</b> Each class has a harmonic tone with its own pitch and
+ *   loudness envelope, easy for a spectrogram encoder to learn. But the first half of the classes
+ *   come in pairs that <em>sound alike</em> (classes 0 and 1 share one sound, 2 and 3 another, ...),
+ *   so audio alone cannot tell those pairs apart.</li>
+ *   <li><b>Vision carries what audio lacks.</b> Each class shows a blob with its own colour and
+ *   place, drifting over the frames; pixel noise and a distractor blob make it slower to learn. The
+ *   look of every class differs, including the classes that sound alike.</li>
+ *   <li><b>Reliability varies per clip.</b> In {@code noisyAudioFraction} of the clips the audio is
+ *   drowned in noise; independently, in {@code corruptFrameFraction} of the clips the frames are
+ *   dark or occluded. Each clip's metadata says which, so per-clip gating can be checked.</li>
+ * </ul>
+ * No modality alone gets near 100% (audio is capped by the alike pairs and the noisy clips, vision
+ * by noise and corrupt frames), and fusion beats each alone.
+ */
+public final class SyntheticAvDataset implements DatasetLoader {
+    public static final String KIND = "synthetic-av";
+
+    /** The palette of blob colours (RGB); neighbours are deliberately close. */
+    private static final float[][] PALETTE = {
+        {1.0f, 0.2f, 0.2f}, {0.2f, 0.4f, 1.0f}, {0.2f, 1.0f, 0.3f}, {1.0f, 0.9f, 0.2f},
+        {0.9f, 0.3f, 1.0f}, {0.2f, 1.0f, 1.0f}, {1.0f, 0.6f, 0.2f}, {0.6f, 0.6f, 0.6f}
+    };
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public String description() {
+        return "embedded audio-visual data generated from the seed (tones + drifting blobs, noisy audio and corrupt frames per clip)";
+    }
+
+    @Override
+    public boolean needsRoot() {
+        return false;
+    }
+
+    @Override
+    public MultimodalDataset load(ExperimentConfig cfg, Consumer<String> progress) throws DatasetException {
+        DatasetConfig d = cfg.dataset();
+        DatasetConfig.SyntheticConfig s = d.synthetic();
+        Generator g = new Generator(cfg);
+        progress.accept("generating synthetic-av: " + s.trainClips() + " train, " + s.valClips() + " val, " + s.testClips() + " test clips");
+        List<Clip> train = g.split("train", s.trainClips());
+        List<Clip> val = g.split("val", s.valClips());
+        List<Clip> test = g.split("test", s.testClips());
+        List<String> names = new ArrayList<>();
+        for (int c = 0; c < s.classes(); c++) names.add("class" + c + (c < alikeClasses(s.classes()) ? "-sound" + soundOf(c, s.classes()) : ""));
+        List<ModalitySpec> mods = List.of(
+                new ModalitySpec("audio", ModalitySpec.Kind.SPECTROGRAM, new long[] {1, d.audio().melBins(), g.frames}),
+                new ModalitySpec("visual", ModalitySpec.Kind.FRAMES, new long[] {d.visual().frames(), 3, d.visual().size(), d.visual().size()}));
+        String fp = KIND + ":" + cfg.seed() + ":" + s + ":" + d.audio() + ":" + d.visual();
+        MultimodalDataset raw = new MultimodalDataset(KIND, names, mods, train, val, test, List.of(), Integer.toHexString(fp.hashCode()));
+        return Standardizer.apply(raw);
+    }
+
+    /** Number of classes that share their sound with a partner: the first half, rounded to pairs. */
+    static int alikeClasses(int classes) {
+        return (classes / 2) / 2 * 2;
+    }
+
+    /** The sound a class makes: alike pairs share one. */
+    static int soundOf(int c, int classes) {
+        int alike = alikeClasses(classes);
+        return c < alike ? c / 2 : alike / 2 + (c - alike);
+    }
+
+    /** Regenerates the waveform of a clip of this dataset (for listening in the inspector). */
+    public static float[] waveform(ExperimentConfig cfg, Clip clip) {
+        return new Generator(cfg).waveform(clip.label(), new Random(Long.parseLong(clip.meta().get("seed"))),
+                "noisy".equals(clip.meta().get("audio")));
+    }
+
+    private static final class Generator {
+        final ExperimentConfig cfg;
+        final DatasetConfig.SyntheticConfig s;
+        final DatasetConfig.AudioConfig a;
+        final DatasetConfig.VisualConfig v;
+        final LogMelSpectrogram mel;
+        final int samples;
+        final int frames;
+
+        Generator(ExperimentConfig cfg) {
+            this.cfg = cfg;
+            this.s = cfg.dataset().synthetic();
+            this.a = cfg.dataset().audio();
+            this.v = cfg.dataset().visual();
+            this.mel = new LogMelSpectrogram(a.sampleRate(), a.windowMs(), a.hopMs(), a.melBins());
+            this.samples = (int) Math.round(a.seconds() * a.sampleRate());
+            this.frames = mel.frames(samples);
+        }
+
+        List<Clip> split(String split, int n) {
+            List<Clip> out = new ArrayList<>(n);
+            long base = cfg.seed() * 1_000_003L + split.hashCode();
+            for (int i = 0; i < n; i++) {
+                int label = i % s.classes();
+                long clipSeed = base * 31 + i;
+                Random r = new Random(clipSeed);
+                boolean noisyAudio = r.nextDouble() < s.noisyAudioFraction();
+                double vr = r.nextDouble();
+                String visualState = vr < s.corruptFrameFraction() / 2 ? "dark" : vr < s.corruptFrameFraction() ? "occluded" : "clean";
+                long audioSeed = r.nextLong();
+                float[] wave = waveform(label, new Random(audioSeed), noisyAudio);
+                float[] spec = mel.computeFlat(wave);
+                float[] img = frames(label, r, visualState);
+                out.add(new Clip(split + "-" + i, label, List.of(spec, img), Map.of(
+                        "split", split, "seed", Long.toString(audioSeed), "audio", noisyAudio ? "noisy" : "clean",
+                        "visual", visualState, "sound", Integer.toString(soundOf(label, s.classes())))));
+            }
+            return out;
+        }
+
+        /** A harmonic tone with the class's pitch and envelope, plus background noise. */
+        float[] waveform(int label, Random r, boolean drowned) {
+            int sound = soundOf(label, s.classes());
+            double f0 = 220 * Math.pow(1.35, sound) * (1 + 0.03 * r.nextGaussian());
+            int envelope = sound % 3; // 0 flat, 1 rising, 2 falling
+            double phase = r.nextDouble() * 2 * Math.PI;
+            double amp = 0.3;
+            double noise = amp * s.audioNoise() * (drowned ? 6 : 1);
+            float[] w = new float[samples];
+            for (int i = 0; i < samples; i++) {
+                double t = (double) i / a.sampleRate();
+                double pos = (double) i / samples;
+                double env = envelope == 0 ? 1 : envelope == 1 ? 0.2 + 0.8 * pos : 1 - 0.8 * pos;
+                double x = Math.sin(2 * Math.PI * f0 * t + phase) + 0.5 * Math.sin(4 * Math.PI * f0 * t + phase) + 0.25 * Math.sin(6 * Math.PI * f0 * t);
+                w[i] = (float) (amp * env * x / 1.75 + noise * r.nextGaussian());
+            }
+            return w;
+        }
+
+        /** [T, 3, H, W] frames: the class's blob drifting, a distractor, pixel noise, corruption. */
+        float[] frames(int label, Random r, String state) {
+            int size = v.size(), t = v.frames();
+            float[] img = new float[t * 3 * size * size];
+            float[] colour = PALETTE[label % PALETTE.length];
+            // place: the class's own cell of a 3x3 grid (classes beyond 9 reuse cells with other colours)
+            int cell = (label * 4) % 9;
+            double cx = (cell % 3 + 0.5) * size / 3.0 + r.nextGaussian() * size * 0.05;
+            double cy = (cell / 3 + 0.5) * size / 3.0 + r.nextGaussian() * size * 0.05;
+            double dx = r.nextGaussian() * size * 0.03, dy = r.nextGaussian() * size * 0.03;
+            double radius = size * 0.13;
+            float[] dcol = PALETTE[r.nextInt(PALETTE.length)];
+            double ddx = r.nextDouble() * size, ddy = r.nextDouble() * size;
+            int occX = r.nextInt(Math.max(1, size / 3)), occY = r.nextInt(Math.max(1, size / 3));
+            for (int f = 0; f < t; f++) {
+                double bx = cx + dx * f, by = cy + dy * f;
+                for (int y = 0; y < size; y++) {
+                    for (int x = 0; x < size; x++) {
+                        double g = Math.exp(-((x - bx) * (x - bx) + (y - by) * (y - by)) / (2 * radius * radius));
+                        double gd = 0.7 * Math.exp(-((x - ddx) * (x - ddx) + (y - ddy) * (y - ddy)) / (2 * radius * radius));
+                        for (int ch = 0; ch < 3; ch++) {
+                            double val = g * colour[ch] + gd * dcol[ch] + s.visualNoise() * 0.5 * r.nextGaussian();
+                            if (state.equals("dark")) val = 0.1 * val + 0.5 * s.visualNoise() * r.nextGaussian();
+                            if (state.equals("occluded") && x >= occX && x < occX + 2 * size / 3 && y >= occY && y < occY + 2 * size / 3) val = 0.5;
+                            img[((f * 3 + ch) * size + y) * size + x] = (float) val;
+                        }
+                    }
+                }
+            }
+            return img;
+        }
+    }
+}
