@@ -63,6 +63,16 @@ public final class Tensors {
         return m;
     }
 
+    /**
+     * Takes a tensor out of the enclosing {@link NativeScope} (if any) so that it outlives the
+     * current step, e.g. state kept across steps such as prototypes.
+     */
+    public static Tensor persistent(Tensor t) {
+        org.bytedeco.javacpp.PointerScope s = org.bytedeco.javacpp.PointerScope.getInnerScope();
+        if (s != null) s.detach(t); // a pointer belongs to the innermost scope open when it was made
+        return t;
+    }
+
     /** The value of a one-element tensor. */
     public static double item(Tensor t) {
         return t.item_double();

@@ -1,0 +1,60 @@
+package org.iibalance.experiment;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Immutable events published by the training loop to its listeners, on the training thread. They
+ * carry plain numbers, never tensors: a GUI copies nothing and may hand them to another thread.
+ */
+public sealed interface TrainingEvent {
+
+    /** Seconds since the run started. */
+    double elapsed();
+
+    /** A new phase: {@code data}, {@code budget:<modality>}, {@code train}, {@code test}. */
+    record PhaseChanged(String phase, String description, double elapsed) implements TrainingEvent {}
+
+    /** A budget model (Eq. 1) finished an epoch. */
+    record BudgetEpoch(String modality, int epoch, int maxEpochs, double trainLoss, double valAccuracy, double clipsPerSecond, double elapsed)
+            implements TrainingEvent {}
+
+    /** The budget is known: B_m, beta_m and the anchor (Eq. 1-2). */
+    record BudgetEstimated(List<String> modalities, double[] scores, double[] prior, int anchor, double elapsed) implements TrainingEvent {}
+
+    /**
+     * A training step ended (multimodal phase, or a budget model's step when {@code phase} starts
+     * with {@code budget:}; then the losses are NaN).
+     *
+     * @param epoch         1-based epoch
+     * @param step          1-based step within the epoch
+     * @param globalStep    steps since the start of the phase
+     * @param lambda        lambda(t) (NaN if the method has none)
+     * @param meanWeights   mean fusion weight per modality over the batch (null if none)
+     * @param clipsPerSecond training throughput over the epoch so far
+     * @param eta           estimated seconds to the end of the phase
+     */
+    record StepCompleted(String phase, int epoch, int epochs, int step, int steps, long globalStep, double lambda, double lossStageI,
+            double lossStageII, double loss, double[] meanWeights, double clipsPerSecond, double elapsed, double eta) implements TrainingEvent {}
+
+    /**
+     * A multimodal epoch ended and was evaluated on the validation split.
+     *
+     * @param valAccuracy       validation Acc_m (fused)
+     * @param valModalityAccuracy validation accuracy per modality (NaN where none)
+     * @param valWeightMean     mean fusion weight per modality on validation (null if none)
+     * @param best              whether this epoch is the best so far (it was checkpointed as best)
+     */
+    record EpochCompleted(int epoch, int epochs, double lambda, double trainLoss, double lossStageI, double lossStageII,
+            double[] trainWeightMean, double valAccuracy, double[] valModalityAccuracy, double[] valWeightMean, double clipsPerSecond,
+            boolean best, double elapsed, double eta) implements TrainingEvent {}
+
+    /** The run completed; the results are in the run folder. */
+    record Finished(Path runDir, RunResults results, double elapsed) implements TrainingEvent {}
+
+    /** The run failed (or diverged: a NaN or infinite loss). */
+    record Failed(Path runDir, String reason, boolean diverged, double elapsed) implements TrainingEvent {}
+
+    /** The run was cancelled; the folder is consistent and marked cancelled. */
+    record Cancelled(Path runDir, int completedEpochs, double elapsed) implements TrainingEvent {}
+}

@@ -1,0 +1,54 @@
+package org.iibalance.method;
+
+import java.util.List;
+import org.bytedeco.pytorch.Optimizer;
+import org.bytedeco.pytorch.Tensor;
+import org.iibalance.model.Batch;
+import org.iibalance.model.FusionHead;
+import org.iibalance.model.MultimodalNetwork;
+import org.iibalance.nn.Ops;
+
+/**
+ * Joint training, the first baseline of Table I: concatenation fusion, cross-entropy on the fused
+ * output only, all encoders trained end to end (where the dominant modality takes over).
+ */
+public class JointTrainingMethod implements TrainingMethod {
+    protected MultimodalNetwork net;
+
+    @Override
+    public String name() {
+        return "joint";
+    }
+
+    @Override
+    public FusionHead fusion() {
+        return FusionHead.CONCAT;
+    }
+
+    @Override
+    public String unimodalProtocol() {
+        return ConcatSlices.PROTOCOL;
+    }
+
+    @Override
+    public void prepare(MethodContext ctx) {
+        net = ctx.network();
+    }
+
+    @Override
+    public StepStats trainStep(Batch b, Optimizer optimizer, int epoch, int totalEpochs) {
+        optimizer.zero_grad();
+        List<Tensor> z = net.encode(b);
+        Tensor loss = Ops.crossEntropy(ConcatSlices.fusedLogits(net, z), b.target());
+        loss.backward();
+        optimizer.step();
+        return StepStats.of(loss.item_double());
+    }
+
+    @Override
+    public Prediction predict(Batch b) {
+        List<Tensor> z = net.encode(b);
+        List<Tensor> slices = ConcatSlices.sliceLogits(net, z);
+        return new Prediction(ConcatSlices.fusedLogits(net, z), slices, null, UncertaintyGate.uncertainty(slices));
+    }
+}

@@ -1,0 +1,34 @@
+package org.iibalance.method;
+
+/** Callbacks a method uses to report phases it runs itself (the training loop reports the rest). */
+public interface MethodProgress {
+    /** A new phase starts, e.g. {@code budget:audio}. */
+    void phase(String phase, String description);
+
+    /** A budget model finished an epoch. */
+    void budgetEpoch(String modality, int epoch, int maxEpochs, double trainLoss, double valAccuracy, double clipsPerSecond);
+
+    /** A training step of a method-run phase finished (for progress bars). */
+    default void budgetStep(String modality, int epoch, int step, int steps) {}
+
+    /** The budget is known. */
+    void budget(InformationBudget budget);
+
+    /** Throws {@link InterruptedException} when the user cancelled. */
+    void checkCancelled() throws InterruptedException;
+
+    /** A progress that ignores everything (tests). */
+    MethodProgress NONE = new MethodProgress() {
+        @Override
+        public void phase(String phase, String description) {}
+
+        @Override
+        public void budgetEpoch(String modality, int epoch, int maxEpochs, double trainLoss, double valAccuracy, double cps) {}
+
+        @Override
+        public void budget(InformationBudget budget) {}
+
+        @Override
+        public void checkCancelled() {}
+    };
+}

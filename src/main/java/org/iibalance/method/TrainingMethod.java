@@ -1,0 +1,55 @@
+package org.iibalance.method;
+
+import java.util.Map;
+import org.bytedeco.pytorch.Optimizer;
+import org.iibalance.model.Batch;
+import org.iibalance.model.FusionHead;
+
+/**
+ * A training method (IIBalance, an ablation, a baseline). The experiment runner owns the loop,
+ * the optimiser, evaluation and files; a method owns what one step does and what it predicts.
+ */
+public interface TrainingMethod {
+    /** The name used in configs and results ({@code method.name}). */
+    String name();
+
+    /** The fused head the method needs. */
+    FusionHead fusion();
+
+    /**
+     * Work before the multimodal epochs (IIBalance: the unimodal budget models, Eq. 1-2). Runs on the
+     * training thread; reports through {@link MethodContext#progress()}.
+     */
+    default void prepare(MethodContext ctx) throws InterruptedException {}
+
+    /**
+     * One optimisation step on {@code batch}: zero the gradients, compute the loss, backpropagate,
+     * (modulate gradients,) step the optimiser.
+     *
+     * @param epoch       0-based epoch t
+     * @param totalEpochs T
+     */
+    StepStats trainStep(Batch batch, Optimizer optimizer, int epoch, int totalEpochs);
+
+    /** Forward pass for evaluation (called under no-grad, in eval mode). */
+    Prediction predict(Batch batch);
+
+    /**
+     * How Acc_m of each modality is measured, written to {@code results.json} as
+     * {@code test.unimodalProtocol}.
+     */
+    String unimodalProtocol();
+
+    /** The budget, for methods that estimate one (else null). */
+    default InformationBudget budget() {
+        return null;
+    }
+
+    /** State to checkpoint besides the network and optimiser (e.g. prototypes), as plain values. */
+    default Map<String, Object> state() {
+        return Map.of();
+    }
+
+    /** Restores what {@link #state()} returned (from a checkpoint). */
+    default void restore(Map<String, Object> state) {}
+}
