@@ -45,8 +45,8 @@ import org.iibalance.media.LogMelSpectrogram;
  *
  * <h2>Audio modality</h2>
  * Each image is paired with the next recording of its digit among its split's speakers, cycling: a
- * per-digit cursor walks the split's recordings of that digit sorted by speaker name then take
- * index. Recordings are read with Java Sound, resampled from 8000 Hz to {@code dataset.audio.sampleRate}
+ * per-digit cursor walks the split's recordings of that digit sorted by take index then speaker
+ * name, so consecutive images of a digit alternate between the split's speakers. Recordings are read with Java Sound, resampled from 8000 Hz to {@code dataset.audio.sampleRate}
  * (default 16000) by linear interpolation, then cut or zero-padded at the end to a fixed
  * {@value #CLIP_SECONDS} s ({@code dataset.audio.seconds} is not used: its default of 0.5 s is sized
  * for the synthetic data, and spoken digits last up to about 1 s). Each clean waveform is decoded once

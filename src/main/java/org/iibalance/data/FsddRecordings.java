@@ -21,9 +21,12 @@ final class FsddRecordings {
     /** One recording: its file, spoken digit, speaker and take index. */
     record Recording(Path file, int digit, String speaker, int take) {}
 
-    /** Orders recordings by speaker name, then take index (numerically). */
+    /**
+     * Orders recordings by take index (numerically), then speaker name, so that walking a digit's
+     * list alternates between speakers (jackson 0, nicolas 0, theo 0, jackson 1, ...).
+     */
     static final Comparator<Recording> ORDER =
-            Comparator.comparing(Recording::speaker).thenComparingInt(Recording::take).thenComparingInt(Recording::digit);
+            Comparator.comparingInt(Recording::take).thenComparing(Recording::speaker).thenComparingInt(Recording::digit);
 
     private FsddRecordings() {}
 
