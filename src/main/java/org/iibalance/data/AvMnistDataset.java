@@ -197,6 +197,7 @@ public final class AvMnistDataset implements DatasetLoader {
         final List<FsddRecordings.Recording> all;
         final DatasetConfig.AudioConfig a;
         final ThreadLocal<LogMelSpectrogram> mel;
+        final ThreadLocal<float[]> wave; // one noisy-waveform buffer per thread, not one per clip
         final int frames;
         final double noiseScale;
 
@@ -207,7 +208,9 @@ public final class AvMnistDataset implements DatasetLoader {
             this.all = all;
             this.a = cfg.dataset().audio();
             this.mel = ThreadLocal.withInitial(() -> new LogMelSpectrogram(a.sampleRate(), a.windowMs(), a.hopMs(), a.melBins()));
-            this.frames = mel.get().frames((int) Math.round(CLIP_SECONDS * a.sampleRate()));
+            int samples = (int) Math.round(CLIP_SECONDS * a.sampleRate());
+            this.wave = ThreadLocal.withInitial(() -> new float[samples]);
+            this.frames = mel.get().frames(samples);
             this.noiseScale = Math.pow(10, -cfg.dataset().avmnist().noiseSnrDb() / 20.0);
         }
 
@@ -245,13 +248,19 @@ public final class AvMnistDataset implements DatasetLoader {
             return List.of(out);
         }
 
-        /** The clean waveform plus white Gaussian noise at the configured SNR, seeded per clip. */
+        /**
+         * The clean waveform plus white Gaussian noise at the configured SNR, seeded per clip, in
+         * this thread's buffer (valid until the thread's next call).
+         */
         float[] noisy(Decoded dec, int splitNo, int index) {
-            float[] x = dec.clean().clone();
+            float[] clean = dec.clean();
+            float[] x = wave.get();
             double std = dec.rms() * noiseScale;
             if (std > 0) {
                 SplittableRandom r = new SplittableRandom(mix(mix(mix(cfg.seed()) ^ splitNo) ^ index));
-                for (int i = 0; i < x.length; i++) x[i] += (float) (std * r.nextGaussian());
+                for (int i = 0; i < x.length; i++) x[i] = clean[i] + (float) (std * r.nextGaussian());
+            } else {
+                System.arraycopy(clean, 0, x, 0, x.length);
             }
             return x;
         }
