@@ -1,11 +1,87 @@
 package org.iibalance.data;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
+import org.iibalance.config.DatasetConfig;
 import org.iibalance.config.ExperimentConfig;
+import org.iibalance.media.LogMelSpectrogram;
 
-/** AV-MNIST built from MNIST and the Free Spoken Digit Dataset (implementation in progress). */
+/**
+ * AV-MNIST built from the original MNIST IDX files and the Free Spoken Digit Dataset (FSDD), after
+ * the recipe in {@code shared/data/README.md} (the construction used by MultiBench and by
+ * modality-imbalance papers). The data root ({@code dataset.root}, default {@code ../shared/data}
+ * relative to the working directory) must hold {@code mnist/*-idx?-ubyte.gz} and
+ * {@code fsdd/recordings/{digit}_{speaker}_{index}.wav}.
+ *
+ * <h2>Splits</h2>
+ * MNIST training rows 0-54999 are the training split, rows 55000-59999 validation, and the 10000
+ * MNIST test images the test split (in file order). Speakers are disjoint between splits: training
+ * pairs with jackson, nicolas and theo, validation with george and test with yweweler. The sixth
+ * FSDD speaker, lucas, is not used (the original AV-MNIST had neither george nor lucas). When
+ * {@code dataset.maxTrain/maxVal/maxTest} are above 0 only the first that many clips of each split
+ * are built (the same clips, with the same recordings and noise, as the prefix of the full split).
+ *
+ * <h2>Visual modality</h2>
+ * Pixels are scaled to [0, 1]. A PCA is fitted on all 55000 training images (never on validation or
+ * test, and independently of {@code maxTrain}); the leading {@code round(pcaComponentFraction * 784)}
+ * components are kept ({@code dataset.avmnist.pcaComponentFraction}, default 0.25: 196 of 784) and
+ * every image is replaced by its reconstruction {@code mean + W^T W (x - mean)}, so the visual
+ * modality is deliberately weakened. Reconstructions are not clipped to [0, 1]. Shape
+ * {@code [1, 1, 28, 28]} (one frame, one grey channel). See {@link Pca}.
+ *
+ * <h2>Audio modality</h2>
+ * Each image is paired with the next recording of its digit among its split's speakers, cycling: a
+ * per-digit cursor walks the split's recordings of that digit sorted by take index then speaker
+ * name, so consecutive images of a digit alternate between the split's speakers. Recordings are read with Java Sound, resampled from 8000 Hz to {@code dataset.audio.sampleRate}
+ * (default 16000) by linear interpolation, then cut or zero-padded at the end to a fixed
+ * {@value #CLIP_SECONDS} s ({@code dataset.audio.seconds} is not used: its default of 0.5 s is sized
+ * for the synthetic data, and spoken digits last up to about 1 s). Each clean waveform is decoded once
+ * and reused by every clip that pairs with it. The original mixes in ESC-50 background noise, which is
+ * not available here: seeded white Gaussian noise stands in, at an SNR of
+ * {@code dataset.avmnist.noiseSnrDb} (default 0 dB) relative to the RMS of the recording as read,
+ * over the whole fixed-length clip, seeded by (seed, split, clip index) so it is repeatable and differs
+ * between clips that share a recording. The noisy waveform becomes a log-Mel spectrogram with
+ * {@code dataset.audio} window, hop and mel bins ({@link LogMelSpectrogram}), shape
+ * {@code [1, melBins, frames]} (32 x 101 with the defaults).
+ *
+ * <h2>Output</h2>
+ * Modalities in the order audio, visual; classes "0".."9"; clip ids {@code train-00042},
+ * {@code val-00003}, {@code test-00007}; meta {@code split}, {@code speaker}, {@code audioFile}
+ * (absolute path), {@code mnistIndex} (row in {@code mnistFile}) and {@code mnistFile}. Inputs are
+ * standardised with training statistics ({@link Standardizer}). A WAV that cannot be read is listed in
+ * {@link MultimodalDataset#skipped()} and never paired; a missing root, MNIST file or recordings
+ * folder, or a truncated IDX file, is a {@link DatasetException}. The fingerprint hashes the recipe
+ * parameters with the names and sizes of the source files.
+ */
 public final class AvMnistDataset implements DatasetLoader {
     public static final String KIND = "avmnist";
+    /** Fixed clip length in seconds. */
+    public static final double CLIP_SECONDS = 1.0;
+    /** MNIST training rows used for training; the rest of the 60000 are validation. */
+    public static final int TRAIN_ROWS = 55000;
+    public static final int VAL_ROWS = 5000;
+    public static final List<String> TRAIN_SPEAKERS = List.of("jackson", "nicolas", "theo");
+    public static final List<String> VAL_SPEAKERS = List.of("george");
+    public static final List<String> TEST_SPEAKERS = List.of("yweweler");
+    static final String TRAIN_IMAGES = "train-images-idx3-ubyte.gz";
+    static final String TRAIN_LABELS = "train-labels-idx1-ubyte.gz";
+    static final String TEST_IMAGES = "t10k-images-idx3-ubyte.gz";
+    static final String TEST_LABELS = "t10k-labels-idx1-ubyte.gz";
+    private static final String HINT = "; set dataset.root to the folder holding mnist/ and fsdd/recordings/";
 
     @Override
     public String kind() {
@@ -17,8 +93,204 @@ public final class AvMnistDataset implements DatasetLoader {
         return "AV-MNIST: MNIST digits (PCA, 25% of components) paired with spoken digits (FSDD), speaker-disjoint splits";
     }
 
+    /** The data root: {@code dataset.root}, or {@code ../shared/data} when it is empty. */
+    static Path root(ExperimentConfig cfg) {
+        String r = cfg.dataset().root();
+        return Path.of(r == null || r.isBlank() ? "../shared/data" : r).toAbsolutePath().normalize();
+    }
+
     @Override
     public MultimodalDataset load(ExperimentConfig cfg, Consumer<String> progress) throws DatasetException {
-        throw new DatasetException("avmnist: not implemented yet");
+        long t0 = System.nanoTime();
+        DatasetConfig d = cfg.dataset();
+        Path root = root(cfg);
+        if (!Files.isDirectory(root)) throw new DatasetException("avmnist: data root " + root + " not found" + HINT);
+        Path mnist = root.resolve("mnist");
+        for (String f : List.of(TRAIN_IMAGES, TRAIN_LABELS, TEST_IMAGES, TEST_LABELS)) {
+            if (!Files.isRegularFile(mnist.resolve(f))) throw new DatasetException("avmnist: " + mnist.resolve(f) + " not found" + HINT);
+        }
+        Path recordings = root.resolve("fsdd").resolve("recordings");
+        if (!Files.isDirectory(recordings)) throw new DatasetException("avmnist: " + recordings + " not found (expected the FSDD {digit}_{speaker}_{index}.wav files)" + HINT);
+        double frac = d.avmnist().pcaComponentFraction();
+        if (!(frac > 0 && frac <= 1)) throw new DatasetException("avmnist: dataset.avmnist.pcaComponentFraction must be in (0, 1], got " + frac);
+        int sampleRate = d.audio().sampleRate();
+
+        int nTrain = limit(TRAIN_ROWS, d.maxTrain()), nVal = limit(VAL_ROWS, d.maxVal());
+        progress.accept("avmnist: reading MNIST from " + mnist);
+        float[][] trainImages = MnistIdx.images(mnist.resolve(TRAIN_IMAGES), TRAIN_ROWS + VAL_ROWS);
+        int[] trainLabels = MnistIdx.labels(mnist.resolve(TRAIN_LABELS), TRAIN_ROWS + VAL_ROWS);
+        if (trainImages.length < TRAIN_ROWS + VAL_ROWS || trainLabels.length < TRAIN_ROWS + VAL_ROWS) {
+            throw new DatasetException("avmnist: " + mnist + " holds " + trainImages.length + " training images and " + trainLabels.length + " labels, expected 60000");
+        }
+        float[][] testImages = MnistIdx.images(mnist.resolve(TEST_IMAGES), d.maxTest());
+        int[] testLabels = MnistIdx.labels(mnist.resolve(TEST_LABELS), d.maxTest());
+        if (testImages.length != testLabels.length) throw new DatasetException("avmnist: " + mnist.resolve(TEST_IMAGES) + " and its labels differ in count");
+        int dims = trainImages[0].length;
+        int k = Math.max(1, Math.min(dims, (int) Math.round(frac * dims)));
+        progress.accept(String.format("avmnist: fitting PCA on %d training images, keeping %d of %d components", TRAIN_ROWS, k, dims));
+        Pca pca = Pca.fit(java.util.Arrays.copyOf(trainImages, TRAIN_ROWS), k);
+        progress.accept(String.format("avmnist: PCA keeps %.1f%% of the training variance (%.1f s)", 100 * pca.explainedVariance(), secs(t0)));
+
+        List<SkippedFile> skipped = Collections.synchronizedList(new ArrayList<>());
+        List<FsddRecordings.Recording> all = FsddRecordings.list(recordings, skipped);
+        List<String> used = new ArrayList<>(TRAIN_SPEAKERS);
+        used.addAll(VAL_SPEAKERS);
+        used.addAll(TEST_SPEAKERS);
+        List<FsddRecordings.Recording> needed = all.stream().filter(r -> used.contains(r.speaker())).toList();
+        progress.accept("avmnist: decoding " + needed.size() + " recordings from " + recordings);
+        Map<Path, Decoded> decoded = decode(needed, sampleRate, skipped);
+        progress.accept(String.format("avmnist: decoded %d recordings, %d skipped (%.1f s)", decoded.size(), skipped.size(), secs(t0)));
+
+        ClipBuilder b = new ClipBuilder(cfg, pca, decoded, all);
+        List<Clip> train = b.split("train", 0, TRAIN_SPEAKERS, trainImages, trainLabels, 0, nTrain, TRAIN_IMAGES);
+        progress.accept(String.format("avmnist: %d train clips (%.1f s)", train.size(), secs(t0)));
+        List<Clip> val = b.split("val", 1, VAL_SPEAKERS, trainImages, trainLabels, TRAIN_ROWS, nVal, TRAIN_IMAGES);
+        List<Clip> test = b.split("test", 2, TEST_SPEAKERS, testImages, testLabels, 0, testImages.length, TEST_IMAGES);
+        progress.accept(String.format("avmnist: %d val, %d test clips (%.1f s)", val.size(), test.size(), secs(t0)));
+
+        List<String> names = new ArrayList<>();
+        for (int c = 0; c < 10; c++) names.add(Integer.toString(c));
+        List<ModalitySpec> mods = List.of(
+                new ModalitySpec("audio", ModalitySpec.Kind.SPECTROGRAM, new long[] {1, d.audio().melBins(), b.frames}),
+                new ModalitySpec("visual", ModalitySpec.Kind.FRAMES, new long[] {1, 1, 28, 28}));
+        List<SkippedFile> sk = new ArrayList<>(skipped);
+        sk.sort(java.util.Comparator.comparing(SkippedFile::file));
+        String fp = fingerprint(cfg, k, mnist, needed, nTrain, nVal, testImages.length);
+        MultimodalDataset raw = new MultimodalDataset(KIND, names, mods, train, val, test, List.copyOf(sk), fp);
+        MultimodalDataset out = Standardizer.apply(raw);
+        progress.accept(String.format("avmnist: done in %.1f s", secs(t0)));
+        return out;
+    }
+
+    private static int limit(int total, int max) {
+        return max > 0 ? Math.min(max, total) : total;
+    }
+
+    private static double secs(long t0) {
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    /** A recording resampled and fitted to the clip length, with the RMS of the recording as read. */
+    record Decoded(float[] clean, double rms) {}
+
+    /** Decodes each recording once (in parallel); unreadable ones go to {@code skipped}. */
+    static Map<Path, Decoded> decode(List<FsddRecordings.Recording> recs, int sampleRate, List<SkippedFile> skipped) {
+        Map<Path, Decoded> out = new ConcurrentHashMap<>();
+        int length = (int) Math.round(CLIP_SECONDS * sampleRate);
+        recs.parallelStream().forEach(r -> {
+            try {
+                WavAudio.Wave w = WavAudio.read(r.file());
+                float[] x = WavAudio.resampleLinear(w.samples(), w.sampleRate(), sampleRate);
+                out.put(r.file(), new Decoded(WavAudio.fitLength(x, length), WavAudio.rms(w.samples())));
+            } catch (IOException | RuntimeException e) {
+                skipped.add(new SkippedFile(r.file().toString(), e.getMessage() == null ? e.toString() : e.getMessage()));
+            }
+        });
+        return out;
+    }
+
+    /** Builds the clips of one split. */
+    private static final class ClipBuilder {
+        final ExperimentConfig cfg;
+        final Pca pca;
+        final Map<Path, Decoded> decoded;
+        final List<FsddRecordings.Recording> all;
+        final DatasetConfig.AudioConfig a;
+        final ThreadLocal<LogMelSpectrogram> mel;
+        final ThreadLocal<float[]> wave; // one noisy-waveform buffer per thread, not one per clip
+        final int frames;
+        final double noiseScale;
+
+        ClipBuilder(ExperimentConfig cfg, Pca pca, Map<Path, Decoded> decoded, List<FsddRecordings.Recording> all) {
+            this.cfg = cfg;
+            this.pca = pca;
+            this.decoded = decoded;
+            this.all = all;
+            this.a = cfg.dataset().audio();
+            this.mel = ThreadLocal.withInitial(() -> new LogMelSpectrogram(a.sampleRate(), a.windowMs(), a.hopMs(), a.melBins()));
+            int samples = (int) Math.round(CLIP_SECONDS * a.sampleRate());
+            this.wave = ThreadLocal.withInitial(() -> new float[samples]);
+            this.frames = mel.get().frames(samples);
+            this.noiseScale = Math.pow(10, -cfg.dataset().avmnist().noiseSnrDb() / 20.0);
+        }
+
+        List<Clip> split(String split, int splitNo, List<String> speakers, float[][] images, int[] labels, int offset, int n, String mnistFile)
+                throws DatasetException {
+            // per-digit sorted lists of this split's usable recordings, and the cycling cursor
+            List<List<FsddRecordings.Recording>> byDigit = new ArrayList<>();
+            for (int c = 0; c < 10; c++) byDigit.add(new ArrayList<>());
+            for (FsddRecordings.Recording r : all) {
+                if (speakers.contains(r.speaker()) && decoded.containsKey(r.file())) byDigit.get(r.digit()).add(r);
+            }
+            int[] cursor = new int[10];
+            FsddRecordings.Recording[] pair = new FsddRecordings.Recording[n];
+            for (int i = 0; i < n; i++) {
+                int label = labels[offset + i];
+                if (label > 9) throw new DatasetException("avmnist: " + mnistFile + " row " + (offset + i) + " has label " + label + ", expected 0-9");
+                List<FsddRecordings.Recording> l = byDigit.get(label);
+                if (l.isEmpty()) throw new DatasetException("avmnist: no usable recording of digit " + label + " by " + speakers + " for the " + split + " split");
+                pair[i] = l.get(cursor[label]++ % l.size());
+            }
+            Clip[] out = new Clip[n];
+            IntStream.range(0, n).parallel().forEach(i -> {
+                int row = offset + i;
+                float[] visual = pca.reconstruct(images[row]);
+                float[] audio = mel.get().computeFlat(noisy(decoded.get(pair[i].file()), splitNo, i));
+                FsddRecordings.Recording r = pair[i];
+                Map<String, String> meta = new LinkedHashMap<>();
+                meta.put("split", split);
+                meta.put("speaker", r.speaker());
+                meta.put("audioFile", r.file().toString());
+                meta.put("mnistIndex", Integer.toString(row));
+                meta.put("mnistFile", mnistFile);
+                out[i] = new Clip(String.format("%s-%05d", split, i), labels[row], List.of(audio, visual), Collections.unmodifiableMap(meta));
+            });
+            return List.of(out);
+        }
+
+        /**
+         * The clean waveform plus white Gaussian noise at the configured SNR, seeded per clip, in
+         * this thread's buffer (valid until the thread's next call).
+         */
+        float[] noisy(Decoded dec, int splitNo, int index) {
+            float[] clean = dec.clean();
+            float[] x = wave.get();
+            double std = dec.rms() * noiseScale;
+            if (std > 0) {
+                SplittableRandom r = new SplittableRandom(mix(mix(mix(cfg.seed()) ^ splitNo) ^ index));
+                for (int i = 0; i < x.length; i++) x[i] = clean[i] + (float) (std * r.nextGaussian());
+            } else {
+                System.arraycopy(clean, 0, x, 0, x.length);
+            }
+            return x;
+        }
+    }
+
+    /** A 64-bit finaliser (splitmix64) to derive independent seeds. */
+    static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+        return z ^ (z >>> 31);
+    }
+
+    private static String fingerprint(ExperimentConfig cfg, int k, Path mnist, List<FsddRecordings.Recording> recs, int nTrain, int nVal, int nTest)
+            throws DatasetException {
+        StringBuilder s = new StringBuilder();
+        DatasetConfig d = cfg.dataset();
+        s.append(KIND).append("|seed=").append(cfg.seed()).append("|pca=").append(k).append("|snr=").append(d.avmnist().noiseSnrDb())
+                .append("|audio=").append(d.audio().sampleRate()).append(',').append(d.audio().windowMs()).append(',').append(d.audio().hopMs())
+                .append(',').append(d.audio().melBins()).append("|seconds=").append(CLIP_SECONDS)
+                .append("|sizes=").append(nTrain).append(',').append(nVal).append(',').append(nTest)
+                .append("|speakers=").append(TRAIN_SPEAKERS).append(VAL_SPEAKERS).append(TEST_SPEAKERS);
+        try {
+            for (String f : List.of(TRAIN_IMAGES, TRAIN_LABELS, TEST_IMAGES, TEST_LABELS)) s.append('|').append(f).append('=').append(Files.size(mnist.resolve(f)));
+            for (FsddRecordings.Recording r : recs) s.append('|').append(r.file().getFileName()).append('=').append(Files.size(r.file()));
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(md.digest(s.toString().getBytes(StandardCharsets.UTF_8))).substring(0, 16);
+        } catch (IOException e) {
+            throw new DatasetException("avmnist: cannot read the size of a source file: " + e.getMessage(), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -21,6 +21,8 @@ public final class LogMelSpectrogram {
     private final int melBins;
     private final float[] window;
     private final float[][] filters; // [mel][nFft/2+1]
+    private final int[] first; // per mel filter, first bin with a non-zero weight
+    private final int[] end; // per mel filter, one past the last bin with a non-zero weight
     private final FloatFFT_1D fft;
 
     public LogMelSpectrogram(int sampleRate, double windowMs, double hopMs, int melBins) {
@@ -37,6 +39,16 @@ public final class LogMelSpectrogram {
             window[offset + i] = (float) (0.5 - 0.5 * Math.cos(2 * Math.PI * i / winLength)); // periodic Hann
         }
         this.filters = melFilters(sampleRate, nFft, melBins);
+        // each triangle covers few bins: summing only over them gives the same sums, much faster
+        this.first = new int[melBins];
+        this.end = new int[melBins];
+        for (int m = 0; m < melBins; m++) {
+            int a = 0, b = filters[m].length;
+            while (a < b && filters[m][a] == 0f) a++;
+            while (b > a && filters[m][b - 1] == 0f) b--;
+            first[m] = a;
+            end[m] = b;
+        }
         this.fft = new FloatFFT_1D(nFft);
     }
 
@@ -71,7 +83,11 @@ public final class LogMelSpectrogram {
         int pad = nFft / 2;
         for (int f = 0; f < frames; f++) {
             int start = f * hop - pad;
-            for (int i = 0; i < nFft; i++) buf[i] = reflect(signal, start + i) * window[i];
+            if (start >= 0 && start + nFft <= signal.length) {
+                for (int i = 0; i < nFft; i++) buf[i] = signal[start + i] * window[i];
+            } else {
+                for (int i = 0; i < nFft; i++) buf[i] = reflect(signal, start + i) * window[i];
+            }
             fft.realForward(buf);
             // JTransforms packs: buf[0]=Re0, buf[1]=Re(n/2), then (Re_k, Im_k) pairs
             power[0] = buf[0] * buf[0];
@@ -83,7 +99,7 @@ public final class LogMelSpectrogram {
             for (int m = 0; m < melBins; m++) {
                 float[] w = filters[m];
                 double s = 0;
-                for (int k = 0; k < bins; k++) s += w[k] * power[k];
+                for (int k = first[m], e = end[m]; k < e; k++) s += w[k] * power[k];
                 out[m][f] = (float) Math.log(s + LOG_OFFSET);
             }
         }
