@@ -191,8 +191,9 @@ public final class ClipDecoder {
     }
 
     private static void copyRgb(Frame f, byte[] out, int size) throws MediaException {
-        if (f.imageWidth != size || f.imageHeight != size || f.imageChannels != 3) {
-            throw new MediaException("unexpected frame format " + f.imageWidth + "x" + f.imageHeight + "x" + f.imageChannels);
+        // JavaCV reports imageChannels as stride / width, so padded rows show up as more "channels"
+        if (f.imageWidth != size || f.imageHeight != size || f.imageStride < size * 3) {
+            throw new MediaException("unexpected frame format " + f.imageWidth + "x" + f.imageHeight + ", stride " + f.imageStride);
         }
         ByteBuffer b = (ByteBuffer) f.image[0];
         int stride = f.imageStride;
