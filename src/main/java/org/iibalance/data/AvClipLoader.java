@@ -2,7 +2,6 @@ package org.iibalance.data;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +30,11 @@ public final class AvClipLoader {
     /** The report of the last media dataset loaded on this thread, or null. */
     public static LoadReport lastReport() {
         return LAST.get();
+    }
+
+    /** Forgets the last report of this thread (so a later non-media load shows none). */
+    static void clearReport() {
+        LAST.remove();
     }
 
     /** The cache folder: {@code dataset.cacheDir}, or {@code ~/.cache/iibalance} when it is empty. */
@@ -173,12 +177,5 @@ public final class AvClipLoader {
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    /** Counts of each label in a list of sources, for notes. */
-    static Map<Integer, Integer> counts(List<ClipSource> l) {
-        Map<Integer, Integer> m = new HashMap<>();
-        for (ClipSource c : l) m.merge(c.label(), 1, Integer::sum);
-        return m;
     }
 }

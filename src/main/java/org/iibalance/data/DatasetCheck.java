@@ -17,6 +17,7 @@ public final class DatasetCheck {
      */
     public static MultimodalDataset describe(ExperimentConfig cfg, Consumer<String> out) throws DatasetException {
         out.accept("dataset: kind " + cfg.dataset().kind() + (cfg.dataset().root().isBlank() ? "" : ", root " + cfg.dataset().root()));
+        AvClipLoader.clearReport();
         MultimodalDataset d = Datasets.load(cfg, line -> out.accept("  " + line));
         LoadReport rep = AvClipLoader.lastReport();
         out.accept("name: " + d.name() + " (fingerprint " + d.fingerprint() + ")");
@@ -27,7 +28,7 @@ public final class DatasetCheck {
         int[] te = MultimodalDataset.perClass(d.test(), d.classes());
         for (int c = 0; c < d.classes(); c++) out.accept(String.format("%-16s %7d %7d %7d", d.classNames().get(c), tr[c], va[c], te[c]));
         out.accept(String.format("%-16s %7d %7d %7d", "total", d.train().size(), d.val().size(), d.test().size()));
-        if (rep != null && cfg.dataset().kind().equals(d.name())) {
+        if (rep != null) {
             for (String n : rep.notes()) out.accept(n);
             out.accept(rep.cacheDir().isEmpty() ? "cache: off"
                     : String.format("cache: %s: %d audio and %d visual entries reused, %d clips decoded and stored, %d broken entries rebuilt (%.1f s)",
