@@ -23,7 +23,8 @@ import java.util.zip.CRC32;
  * to a temporary file and moved into place, so a crash leaves no half-written entry.
  */
 public final class FeatureCache {
-    private static final int MAGIC = 0x49494246; // "IIBF"
+    private static final int MAGIC = 0x49494246; // "IIBF": float32 payload
+    private static final int MAGIC_U8 = 0x49494255; // "IIBU": 8-bit payload of values k/255
 
     private final Path dir;
     private final AtomicInteger hits = new AtomicInteger();
@@ -52,13 +53,35 @@ public final class FeatureCache {
 
     /** The cached array of {@code key}, or null when absent or broken (a broken entry is deleted). */
     public float[] get(String key) {
+        return read(key, MAGIC);
+    }
+
+    /**
+     * The cached frames of {@code key} stored by {@link #putFrames}, as floats k/255, or null when
+     * absent or broken.
+     */
+    public float[] getFrames(String key) {
+        return read(key, MAGIC_U8);
+    }
+
+    /**
+     * Stores frames whose values are all k/255 (as decoded from 8-bit RGB) in one byte each, a quarter
+     * of the float size; {@link #getFrames} returns exactly the same floats.
+     */
+    public void putFrames(String key, float[] frames) throws IOException {
+        byte[] q = new byte[frames.length];
+        for (int i = 0; i < q.length; i++) q[i] = (byte) Math.round(Math.max(0f, Math.min(1f, frames[i])) * 255f);
+        write(key, MAGIC_U8, q.length, ByteBuffer.wrap(q));
+    }
+
+    private float[] read(String key, int magic) {
         Path p = pathOf(key);
         if (!Files.isRegularFile(p)) {
             misses.incrementAndGet();
             return null;
         }
         try {
-            float[] v = parse(Files.readAllBytes(p), key);
+            float[] v = parse(Files.readAllBytes(p), key, magic);
             if (v != null) {
                 hits.incrementAndGet();
                 return v;
@@ -77,13 +100,18 @@ public final class FeatureCache {
 
     /** Stores {@code data} under {@code key}, atomically. */
     public void put(String key, float[] data) throws IOException {
+        ByteBuffer payload = ByteBuffer.allocate(4 * data.length).order(ByteOrder.LITTLE_ENDIAN);
+        payload.asFloatBuffer().put(data);
+        write(key, MAGIC, data.length, payload);
+    }
+
+    private void write(String key, int magic, int n, ByteBuffer payload) throws IOException {
         Path p = pathOf(key);
         Files.createDirectories(p.getParent());
         byte[] k = key.getBytes(StandardCharsets.UTF_8);
-        ByteBuffer b = ByteBuffer.allocate(12 + k.length + 4 * data.length + 8).order(ByteOrder.LITTLE_ENDIAN);
-        b.putInt(MAGIC).putInt(k.length).put(k).putInt(data.length);
-        b.asFloatBuffer().put(data);
-        b.position(b.position() + 4 * data.length);
+        ByteBuffer b = ByteBuffer.allocate(12 + k.length + payload.capacity() + 8).order(ByteOrder.LITTLE_ENDIAN);
+        b.putInt(magic).putInt(k.length).put(k).putInt(n);
+        b.put(payload.array());
         CRC32 crc = new CRC32();
         crc.update(b.array(), 0, b.position());
         b.putLong(crc.getValue());
@@ -107,22 +135,28 @@ public final class FeatureCache {
         return dir.resolve(h.substring(0, 2)).resolve(h + ".bin");
     }
 
-    private static float[] parse(byte[] bytes, String key) {
+    private static float[] parse(byte[] bytes, String key, int magic) {
         if (bytes.length < 20) return null;
         ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        if (b.getInt() != MAGIC) return null;
+        if (b.getInt() != magic) return null;
         int kl = b.getInt();
         if (kl < 0 || kl > bytes.length - 20) return null;
         byte[] k = new byte[kl];
         b.get(k);
         if (!key.equals(new String(k, StandardCharsets.UTF_8))) return null;
         int n = b.getInt();
-        if (n < 0 || (long) b.position() + 4L * n + 8 != bytes.length) return null;
+        int width = magic == MAGIC ? 4 : 1;
+        if (n < 0 || (long) b.position() + (long) width * n + 8 != bytes.length) return null;
         CRC32 crc = new CRC32();
         crc.update(bytes, 0, bytes.length - 8);
         if (ByteBuffer.wrap(bytes, bytes.length - 8, 8).order(ByteOrder.LITTLE_ENDIAN).getLong() != crc.getValue()) return null;
         float[] v = new float[n];
-        b.asFloatBuffer().get(v);
+        if (magic == MAGIC) {
+            b.asFloatBuffer().get(v);
+        } else {
+            int o = b.position();
+            for (int i = 0; i < n; i++) v[i] = (bytes[o + i] & 0xff) / 255f;
+        }
         return v;
     }
 

@@ -8,7 +8,8 @@ import java.nio.file.Path;
  * (from the video or a separate file, fitted to {@code audio.seconds}) becomes a [1, mel, time]
  * log-Mel spectrogram, and the frames a [T, 3, size, size] array in [0, 1]. Audio and visual entries
  * are cached separately, so a change of one recipe re-decodes only that modality; when both are
- * missing and come from one file, that file is read once. Thread-safe.
+ * missing and come from one file, that file is read once. Frames are cached as 8-bit values
+ * (lossless: they are decoded from 8-bit RGB). Thread-safe.
  */
 public final class FeatureExtractor {
     private final MediaRecipe recipe;
@@ -66,7 +67,7 @@ public final class FeatureExtractor {
             throw new MediaException((audioFile != null && missing == audioFile ? "audio file " : "") + "missing on disk or unreadable: " + missing);
         }
         float[] a = cache == null ? null : cache.get(aKey);
-        float[] v = cache == null ? null : cache.get(vKey);
+        float[] v = cache == null ? null : cache.getFrames(vKey);
         if (a != null && a.length != recipe.audio().melBins() * melFrames()) a = null;
         if (v != null && v.length != recipe.visualLength()) v = null;
         boolean aCached = a != null, vCached = v != null;
@@ -87,7 +88,7 @@ public final class FeatureExtractor {
         if (cache != null) {
             try {
                 if (!aCached) cache.put(aKey, a);
-                if (!vCached) cache.put(vKey, v);
+                if (!vCached) cache.putFrames(vKey, v);
             } catch (IOException e) {
                 // a cache that cannot be written costs time, not correctness
             }

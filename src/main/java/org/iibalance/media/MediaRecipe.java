@@ -12,7 +12,7 @@ import org.iibalance.config.DatasetConfig;
  */
 public record MediaRecipe(DatasetConfig.AudioConfig audio, DatasetConfig.VisualConfig visual, String shortAudio) {
     /** Version of the preprocessing code; bump it when the arrays change for the same settings. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     /** The recipe of a dataset configuration. */
     public static MediaRecipe of(DatasetConfig d) {
