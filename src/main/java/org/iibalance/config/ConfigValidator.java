@@ -63,6 +63,18 @@ public final class ConfigValidator {
         if (!(s.audioNoise() >= 0)) p.add(new ConfigProblem("dataset.synthetic.audioNoise", "must be >= 0"));
         if (!(s.visualNoise() >= 0)) p.add(new ConfigProblem("dataset.synthetic.visualNoise", "must be >= 0"));
         range(p, "dataset.avmnist.pcaComponentFraction", d.avmnist().pcaComponentFraction(), 0, 1, false, "must be in (0, 1]");
+        MediaConfig me = d.media();
+        if (!java.util.Set.of("speaker", "lists", "stratified").contains(me.split())) {
+            p.add(new ConfigProblem("dataset.media.split", "'" + me.split() + "' is not a split (allowed: speaker, lists, stratified)"));
+        }
+        range(p, "dataset.media.valFraction", me.valFraction(), 0, 1, true, "must be in [0, 1)");
+        range(p, "dataset.media.testFraction", me.testFraction(), 0, 1, true, "must be in [0, 1)");
+        if (!(me.valFraction() + me.testFraction() < 1)) p.add(new ConfigProblem("dataset.media.testFraction", "valFraction + testFraction must be < 1"));
+        if (me.minClips() < 1) p.add(new ConfigProblem("dataset.media.minClips", "must be >= 1"));
+        if (!"tile".equals(me.shortAudio()) && !"pad".equals(me.shortAudio())) {
+            p.add(new ConfigProblem("dataset.media.shortAudio", "'" + me.shortAudio() + "' is not allowed (allowed: tile, pad)"));
+        }
+        if (me.threads() < 0) p.add(new ConfigProblem("dataset.media.threads", "must be >= 0 (0: one per core, at most 4)"));
         if (c.output().runsDir() == null || c.output().runsDir().isBlank()) p.add(new ConfigProblem("output.runsDir", "must name a folder"));
         return p;
     }

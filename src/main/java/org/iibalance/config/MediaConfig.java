@@ -8,9 +8,15 @@ package org.iibalance.config;
  * @param valFraction  fraction of clips for validation when the split is made here
  * @param testFraction fraction of clips for test when the split is made here
  * @param minClips     a dataset with fewer usable clips than this is refused
+ * @param shortAudio   what happens to audio shorter than {@code dataset.audio.seconds}: {@code tile}
+ *                     (repeat it, as the peers do) or {@code pad} (append silence)
+ * @param threads      decoding threads when the feature cache is built (0: one per core, at most 4)
+ * @param cache        whether decoded features are cached under {@code dataset.cacheDir} (empty:
+ *                     {@code ~/.cache/iibalance}); never inside the data folder
  */
-public record MediaConfig(String split, double valFraction, double testFraction, int minClips) {
+public record MediaConfig(String split, double valFraction, double testFraction, int minClips,
+                          String shortAudio, int threads, boolean cache) {
     public static MediaConfig defaults() {
-        return new MediaConfig("speaker", 0.1, 0.2, 1);
+        return new MediaConfig("speaker", 0.1, 0.2, 1, "tile", 0, true);
     }
 }

@@ -14,6 +14,10 @@ public final class Datasets {
     static {
         register(new SyntheticAvDataset());
         register(new AvMnistDataset());
+        register(new CremaDDataset());
+        register(new AveDataset());
+        register(new KineticsSoundsDataset());
+        register(new ClipFolderDataset());
     }
 
     private Datasets() {}
