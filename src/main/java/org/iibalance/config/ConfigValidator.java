@@ -54,7 +54,13 @@ public final class ConfigValidator {
         if (v.size() < 8) p.add(new ConfigProblem("dataset.visual.size", "must be >= 8 pixels"));
         if (!(v.fps() >= 0)) p.add(new ConfigProblem("dataset.visual.fps", "must be >= 0 (0: spread dataset.visual.frames evenly)"));
         DatasetConfig.SyntheticConfig s = d.synthetic();
-        if (s.classes() < 2 || s.classes() % 2 != 0) p.add(new ConfigProblem("dataset.synthetic.classes", "must be even and >= 2 (classes come in pairs that sound alike)"));
+        if (s.classes() < 2) p.add(new ConfigProblem("dataset.synthetic.classes", "must be >= 2"));
+        if (s.alikePairs() < 0 || 2 * s.alikePairs() > s.classes()) {
+            p.add(new ConfigProblem("dataset.synthetic.alikePairs", "must be between 0 and classes/2 (" + s.classes() / 2 + ")"));
+        }
+        if (s.lookAlikePairs() < 0 || 2 * (s.alikePairs() + s.lookAlikePairs()) > s.classes()) {
+            p.add(new ConfigProblem("dataset.synthetic.lookAlikePairs", "must be >= 0 with 2 * (alikePairs + lookAlikePairs) <= classes"));
+        }
         if (s.trainClips() < s.classes() || s.valClips() < 1 || s.testClips() < 1) {
             p.add(new ConfigProblem("dataset.synthetic.trainClips", "needs at least one clip per class for training and one for validation and test"));
         }

@@ -57,7 +57,9 @@ public record DatasetConfig(
     /**
      * The embedded synthetic-av generator (see {@code SyntheticAvDataset} for what each knob does).
      *
-     * @param classes             number of classes (even: classes come in pairs that sound alike)
+     * @param classes             number of classes
+     * @param alikePairs          how many pairs of classes share one sound (audio cannot tell them apart)
+     * @param lookAlikePairs      how many further pairs of classes share one look (vision cannot tell them apart)
      * @param trainClips          training clips
      * @param valClips            validation clips
      * @param testClips           test clips
@@ -68,6 +70,8 @@ public record DatasetConfig(
      */
     public record SyntheticConfig(
             int classes,
+            int alikePairs,
+            int lookAlikePairs,
             int trainClips,
             int valClips,
             int testClips,
@@ -76,7 +80,7 @@ public record DatasetConfig(
             double visualNoise,
             double corruptFrameFraction) {
         public static SyntheticConfig defaults() {
-            return new SyntheticConfig(8, 1600, 400, 800, 0.6, 0.2, 0.9, 0.2);
+            return new SyntheticConfig(8, 1, 3, 1200, 300, 800, 0.6, 0.2, 1.6, 0.25);
         }
     }
 

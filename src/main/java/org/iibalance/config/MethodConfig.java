@@ -30,6 +30,6 @@ public record MethodConfig(
         boolean normalizeFeatures) {
 
     public static MethodConfig defaults() {
-        return new MethodConfig("iibalance", 0.07, 0.5, 0.9, 0.5, 1.0, true, 15, 3, true);
+        return new MethodConfig("iibalance", 0.07, 0.5, 0.9, 0.5, 1.0, true, 10, 2, true);
     }
 }

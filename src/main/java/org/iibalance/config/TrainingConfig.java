@@ -13,6 +13,6 @@ package org.iibalance.config;
  */
 public record TrainingConfig(String optimizer, double lr, double weightDecay, int epochs, int batchSize, int patience, int logEvery) {
     public static TrainingConfig defaults() {
-        return new TrainingConfig("adam", 1e-3, 0, 20, 32, 0, 10);
+        return new TrainingConfig("adam", 1e-3, 0, 10, 32, 0, 10);
     }
 }

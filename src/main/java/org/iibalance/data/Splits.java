@@ -23,7 +23,7 @@ public final class Splits {
         List<ClipSource> out = new ArrayList<>();
         for (var e : byClass.entrySet()) {
             List<ClipSource> l = e.getValue();
-            Collections.shuffle(l, new Random(seed * 7919 + e.getKey()));
+            Collections.shuffle(l, Seeds.shuffler(seed, 7919, e.getKey()));
             int n = l.size();
             int nTest = count(n, testFraction), nVal = count(n, valFraction);
             if (nTest + nVal >= n) {
@@ -47,7 +47,7 @@ public final class Splits {
      */
     public static List<ClipSource> byGroup(List<ClipSource> clips, double valFraction, double testFraction, long seed) {
         List<String> groups = new ArrayList<>(new TreeSet<>(clips.stream().map(ClipSource::group).toList()));
-        Collections.shuffle(groups, new Random(seed * 104729 + 17));
+        Collections.shuffle(groups, Seeds.shuffler(seed, 104729));
         int g = groups.size();
         int nTest = count(g, testFraction), nVal = count(g, valFraction);
         if (nTest + nVal >= g) {

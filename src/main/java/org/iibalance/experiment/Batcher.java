@@ -3,7 +3,6 @@ package org.iibalance.experiment;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Random;
 import org.bytedeco.pytorch.Device;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch;
@@ -38,7 +37,7 @@ public final class Batcher implements BatchSource {
     @Override
     public void train(int epoch, BatchConsumer consumer) throws InterruptedException {
         List<Clip> order = new ArrayList<>(data.train());
-        Collections.shuffle(order, new Random(seed * 1_000_003L + epoch));
+        Collections.shuffle(order, org.iibalance.data.Seeds.shuffler(seed, 1_000_003L, epoch));
         run(order, consumer);
     }
 
