@@ -8,12 +8,11 @@ import java.util.concurrent.Callable;
 import org.iibalance.config.ConfigException;
 import org.iibalance.config.ConfigIO;
 import org.iibalance.config.ExperimentConfig;
-import org.iibalance.data.Clip;
+import org.iibalance.data.DatasetCheck;
 import org.iibalance.data.DatasetException;
 import org.iibalance.data.DatasetLoader;
 import org.iibalance.data.Datasets;
 import org.iibalance.data.MultimodalDataset;
-import org.iibalance.data.SkippedFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -53,33 +52,11 @@ final class DatasetsCommand implements Callable<Integer> {
             return 2;
         }
         try {
-            MultimodalDataset d = Datasets.load(cfg, line -> System.out.println("  " + line));
-            System.out.println(summary(d));
+            MultimodalDataset d = DatasetCheck.describe(cfg, System.out::println);
             return d.train().isEmpty() ? 3 : 0;
         } catch (DatasetException e) {
             System.err.println("dataset: " + e.getMessage());
             return 3;
         }
-    }
-
-    static String summary(MultimodalDataset d) {
-        StringBuilder b = new StringBuilder();
-        b.append("dataset ").append(d.name()).append(" (fingerprint ").append(d.fingerprint()).append(")\n");
-        b.append("modalities: ");
-        for (var m : d.modalities()) b.append(m).append("; ");
-        b.append('\n').append("classes: ").append(d.classes()).append('\n');
-        split(b, "train", d.train(), d);
-        split(b, "val", d.val(), d);
-        split(b, "test", d.test(), d);
-        b.append("skipped files: ").append(d.skipped().size()).append('\n');
-        for (SkippedFile s : d.skipped()) b.append("  ").append(s).append('\n');
-        return b.toString();
-    }
-
-    private static void split(StringBuilder b, String name, List<Clip> clips, MultimodalDataset d) {
-        int[] per = MultimodalDataset.perClass(clips, d.classes());
-        b.append(String.format(Locale.ROOT, "%-5s %6d clips; per class:", name, clips.size()));
-        for (int c = 0; c < per.length; c++) b.append(' ').append(d.classNames().get(c)).append('=').append(per[c]);
-        b.append('\n');
     }
 }

@@ -44,7 +44,11 @@ public final class ExperimentRunner {
     private final List<TrainingListener> listeners = new CopyOnWriteArrayList<>();
     private CancellationToken cancel = new CancellationToken();
     private Path resumeDir;
+    private Path fixedRunDir;
     private long started;
+
+    /** The global libtorch seed is process-wide: networks are built under this lock, seeded. */
+    private static final Object INIT_LOCK = new Object();
 
     public ExperimentRunner(ExperimentConfig cfg) {
         this.cfg = cfg;
@@ -67,6 +71,12 @@ public final class ExperimentRunner {
 
     public ExperimentRunner optCancellation(CancellationToken t) {
         this.cancel = t;
+        return this;
+    }
+
+    /** Writes into exactly this folder (created; must not hold a run yet) instead of a timestamped one. */
+    public ExperimentRunner optRunDir(Path dir) {
+        this.fixedRunDir = dir;
         return this;
     }
 
@@ -115,7 +125,17 @@ public final class ExperimentRunner {
 
         RunFolder folder;
         try {
-            folder = resumeDir != null ? new RunFolder(resumeDir) : RunFolder.create(Path.of(cfg.output().runsDir()), cfg.name());
+            if (resumeDir != null) {
+                folder = new RunFolder(resumeDir);
+            } else if (fixedRunDir != null) {
+                if (Files.exists(fixedRunDir.resolve(RunFolder.CONFIG))) {
+                    throw new IOException(fixedRunDir + " already holds a run; resume it or choose another folder");
+                }
+                Files.createDirectories(fixedRunDir);
+                folder = new RunFolder(fixedRunDir);
+            } else {
+                folder = RunFolder.create(Path.of(cfg.output().runsDir()), cfg.name());
+            }
             if (resumeDir == null) {
                 ConfigIO.write(cfg, folder.file(RunFolder.CONFIG), provenance(data, deviceName));
             }
@@ -129,8 +149,11 @@ public final class ExperimentRunner {
 
     private RunOutcome train(RunFolder folder, MultimodalDataset data, Device device, String deviceName) {
         TrainingMethod method = Methods.create(cfg.method());
-        Engine.seed(cfg.seed());
-        MultimodalNetwork net = new MultimodalNetwork(data.modalities(), data.classes(), cfg.model(), method.fusion());
+        MultimodalNetwork net;
+        synchronized (INIT_LOCK) {
+            Engine.seed(cfg.seed());
+            net = new MultimodalNetwork(data.modalities(), data.classes(), cfg.model(), method.fusion());
+        }
         if (!device.is_cpu()) net.to(device, false);
         Optimizer opt = Optimizers.create(net.trainable(), cfg.training().optimizer(), cfg.training().lr(), cfg.training().weightDecay());
         Batcher batcher = new Batcher(data, device, cfg.training().batchSize(), cfg.seed());
@@ -253,6 +276,7 @@ public final class ExperimentRunner {
             RunResults results = results(method, data, test, train, val, bestMeta, trainSeconds, deviceName);
             results.write(folder.file(RunFolder.RESULTS));
             writeGating(folder.file(RunFolder.GATING), mods, test);
+            writePredictions(folder.file(RunFolder.PREDICTIONS), mods, data.classes(), test);
             folder.writeState(RunState.COMPLETED, null, epochsDone[0]);
             publish(new TrainingEvent.Finished(folder.dir(), results, elapsed()));
             return new RunOutcome(RunState.COMPLETED, folder.dir(), results, null);
@@ -376,6 +400,24 @@ public final class ExperimentRunner {
             b.append('\n');
         }
         ConfigIO.writeAtomically(file, b.toString());
+    }
+
+    /** Class probabilities of every test clip from the fused branch and from each head (for the inspector). */
+    private static void writePredictions(Path file, List<String> mods, int classes, Evaluation test) throws IOException {
+        StringBuilder b = new StringBuilder("id,head");
+        for (int c = 0; c < classes; c++) b.append(",p").append(c);
+        b.append('\n');
+        for (Evaluation.ClipOutput c : test.clips()) {
+            probs(b, c.id(), "fused", c.fusedProbs());
+            for (int m = 0; m < mods.size(); m++) if (c.modalityProbs()[m] != null) probs(b, c.id(), mods.get(m), c.modalityProbs()[m]);
+        }
+        ConfigIO.writeAtomically(file, b.toString());
+    }
+
+    private static void probs(StringBuilder b, String id, String head, float[] p) {
+        b.append(id).append(',').append(head);
+        for (float v : p) b.append(',').append(String.format(Locale.ROOT, "%.5f", v));
+        b.append('\n');
     }
 
     private static void writeSkipped(RunFolder folder, List<SkippedFile> skipped) throws IOException {

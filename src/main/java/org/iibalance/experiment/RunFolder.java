@@ -23,6 +23,7 @@ public final class RunFolder {
     public static final String METRICS = "metrics.csv";
     public static final String RESULTS = "results.json";
     public static final String GATING = "gating.csv";
+    public static final String PREDICTIONS = "predictions.csv";
     public static final String REPORT = "preprocessing-report.txt";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");

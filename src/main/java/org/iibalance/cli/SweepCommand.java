@@ -1,0 +1,104 @@
+package org.iibalance.cli;
+
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.iibalance.config.ConfigException;
+import org.iibalance.config.ConfigIO;
+import org.iibalance.config.ExperimentConfig;
+import org.iibalance.experiment.CancellationToken;
+import org.iibalance.experiment.RunOutcome;
+import org.iibalance.experiment.RunState;
+import org.iibalance.experiment.SweepListener;
+import org.iibalance.experiment.SweepRunner;
+import org.iibalance.experiment.SweepSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code sweep --config FILE --grid key=v1,v2 [--grid ...] [--seeds 1,2,3] [--parallel N] [--out DIR]}. */
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+        description = "Run a grid of trials (e.g. method.tau and method.gamma, Fig. 4) into one sweep folder; a stopped sweep resumes.")
+final class SweepCommand implements Callable<Integer> {
+    @Option(names = "--config", paramLabel = "FILE", description = "base YAML configuration")
+    Path config;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a key of the base configuration (repeatable)")
+    List<String> overrides = new ArrayList<>();
+
+    @Option(names = "--grid", paramLabel = "KEY=V1,V2,...", required = true, description = "one axis of the grid (repeatable)")
+    List<String> grid = new ArrayList<>();
+
+    @Option(names = "--seeds", paramLabel = "S1,S2,...", split = ",", description = "seeds of every grid point (default: the config's seed)")
+    List<Long> seeds = new ArrayList<>();
+
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "1", description = "trials at once (default ${DEFAULT-VALUE})")
+    int parallel;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "the sweep folder (default: <runsDir>/<timestamp>-sweep-<name>; an existing one resumes)")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        ExperimentConfig base;
+        List<SweepSpec.Axis> axes = new ArrayList<>();
+        try {
+            base = ConfigIO.load(config, overrides);
+            for (String g : grid) axes.add(SweepSpec.Axis.parse(g));
+        } catch (ConfigException e) {
+            System.err.println("configuration refused:");
+            for (var p : e.problems()) System.err.println("  " + p);
+            return 2;
+        }
+        Path dir = out != null ? out : Path.of(base.output().runsDir(),
+                LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-sweep-" + base.name());
+        CancellationToken cancel = new CancellationToken();
+        Thread main = Thread.currentThread();
+        Thread hook = new Thread(() -> {
+            cancel.cancel();
+            try {
+                main.join(60_000);
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            SweepRunner runner = new SweepRunner(new SweepSpec(base, axes, seeds, parallel), dir).optCancellation(cancel).optListener(new SweepListener() {
+                @Override
+                public void trialStarted(SweepSpec.Trial t) {
+                    System.out.println("start  " + t.name());
+                }
+
+                @Override
+                public synchronized void trialFinished(SweepSpec.Trial t, RunOutcome o, boolean skipped) {
+                    if (o.state() == RunState.COMPLETED) {
+                        System.out.printf(Locale.ROOT, "%s %s  test Acc_m %.4f  Acc_a %.4f  Acc_v %.4f  val Acc_m %.4f%n", skipped ? "kept " : "done ",
+                                t.name(), o.results().number("test.accMultimodal"), o.results().number("test.accAudio"),
+                                o.results().number("test.accVisual"), o.results().number("val.accMultimodal"));
+                    } else {
+                        System.out.println(o.state().label() + " " + t.name() + ": " + o.reason());
+                    }
+                }
+            });
+            System.out.println("sweep folder: " + dir);
+            List<RunOutcome> outcomes = runner.run();
+            long ok = outcomes.stream().filter(o -> o.state() == RunState.COMPLETED).count();
+            System.out.println(ok + " of " + outcomes.size() + " trials completed; summarise with: report --runs " + dir);
+            return ok == outcomes.size() ? 0 : 1;
+        } catch (ConfigException e) {
+            System.err.println("configuration refused:");
+            for (var p : e.problems()) System.err.println("  " + p);
+            return 2;
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException ignored) {
+                // shutting down
+            }
+        }
+    }
+}
