@@ -54,9 +54,12 @@ public final class UncertaintyGate {
     public static Output fuse(List<Tensor> features, List<Tensor> unimodalLogits, Tensor prior, GatingNetwork gate, int poolDim) {
         Tensor u = uncertainty(unimodalLogits);
         Tensor phi = gateInput(u, features, poolDim);
-        Tensor calibration = torch.sigmoid(gate.forward(phi));
-        Tensor alpha = prior.unsqueeze(0).mul(torch.exp(u.neg())).mul(calibration); // Eq. 9
-        return combine(u, alpha, features);
+        return combine(u, scores(prior, u, gate.forward(phi)), features);
+    }
+
+    /** Eq. 9: alpha_m = beta_m exp(-u_m) sigmoid(G_m(phi)), for u and gate logits [B, M]. */
+    public static Tensor scores(Tensor prior, Tensor u, Tensor gateLogits) {
+        return prior.unsqueeze(0).mul(torch.exp(u.neg())).mul(torch.sigmoid(gateLogits));
     }
 
     /** The "w/o Stage II" ablation: fixed weights w_m = beta_m for every sample (no gate, no u). */
@@ -67,7 +70,7 @@ public final class UncertaintyGate {
     }
 
     /** Eq. 10: normalise alpha over modalities and form the convex combination of the z_m. */
-    static Output combine(Tensor u, Tensor alpha, List<Tensor> features) {
+    public static Output combine(Tensor u, Tensor alpha, List<Tensor> features) {
         Tensor w = alpha.div(alpha.sum(new long[] {1}, true, new ScalarTypeOptional()).clamp_min(new Scalar(1e-30)));
         Tensor fused = null;
         for (int m = 0; m < features.size(); m++) {

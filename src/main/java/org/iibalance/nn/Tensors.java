@@ -22,6 +22,20 @@ public final class Tensors {
         return device == null || device.is_cpu() ? cpu : cpu.to(device, torch.ScalarType.Float);
     }
 
+    /** A double (float64) tensor on the CPU, for numerical checks. */
+    public static Tensor doubles(double[] data, long... shape) {
+        return Tensor.create(data, shape);
+    }
+
+    /** Copies any tensor into a flat double array. */
+    public static double[] toDoubles(Tensor t) {
+        Tensor c = t.detach().to(torch.ScalarType.Double).cpu().contiguous();
+        long n = c.numel();
+        double[] out = new double[(int) n];
+        new org.bytedeco.javacpp.DoublePointer(c.data_ptr()).capacity(n).get(out);
+        return out;
+    }
+
     /** A float tensor on the CPU. */
     public static Tensor floats(float[] data, long... shape) {
         return Tensor.create(data, shape);
