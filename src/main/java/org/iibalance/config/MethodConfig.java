@@ -14,7 +14,8 @@ package org.iibalance.config;
  * @param gamma           weight of the unimodal auxiliary term of L_II (Eq. 11)
  * @param warmStart       start the multimodal model from the budget-phase unimodal encoders and heads
  * @param budgetMaxEpochs at most this many epochs per unimodal budget model (Eq. 1)
- * @param budgetPatience  stop a budget model after this many epochs without a better validation accuracy
+ * @param budgetPatience  stop a budget model after this many epochs without a better validation accuracy...
+ * @param budgetMinEpochs ...but never before this many epochs (early validation accuracy is noisy)
  * @param normalizeFeatures compare features and prototypes by cosine instead of raw dot product (Eq. 4)
  */
 public record MethodConfig(
@@ -27,9 +28,10 @@ public record MethodConfig(
         boolean warmStart,
         int budgetMaxEpochs,
         int budgetPatience,
-        boolean normalizeFeatures) {
+        boolean normalizeFeatures,
+        int budgetMinEpochs) {
 
     public static MethodConfig defaults() {
-        return new MethodConfig("iibalance", 0.07, 0.5, 0.9, 0.5, 1.0, true, 10, 2, true);
+        return new MethodConfig("iibalance", 0.07, 0.5, 0.9, 0.5, 1.0, true, 10, 2, true, 4);
     }
 }

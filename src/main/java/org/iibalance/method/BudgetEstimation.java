@@ -13,7 +13,8 @@ import org.iibalance.nn.ParameterSnapshot;
 /**
  * Estimates the budget scores B_m (Eq. 1): for each modality, trains its encoder g_m and unimodal
  * classifier f_m alone with cross-entropy until the validation accuracy stops improving
- * ({@code method.budgetPatience} epochs without a better one, at most {@code method.budgetMaxEpochs}),
+ * ({@code method.budgetPatience} epochs without a better one, after at least {@code method.budgetMinEpochs}
+ * and at most {@code method.budgetMaxEpochs}),
  * keeps the best weights (selected on validation), then averages 1 - H(p_m) over the training clips.
  */
 public final class BudgetEstimation {
@@ -28,13 +29,13 @@ public final class BudgetEstimation {
         for (int m = 0; m < mCount; m++) {
             String name = net.modalities().get(m).name();
             ctx.progress().phase("budget:" + name, "training the " + name + "-only model to estimate its budget B_" + name + " (Eq. 1)");
-            b[m] = trainAndScore(ctx, m, cfg.method().budgetMaxEpochs(), cfg.method().budgetPatience());
+            b[m] = trainAndScore(ctx, m, cfg.method().budgetMinEpochs(), cfg.method().budgetMaxEpochs(), cfg.method().budgetPatience());
         }
         return b;
     }
 
     /** Trains modality m's encoder and head; returns B_m of the best (validation) weights. */
-    static double trainAndScore(MethodContext ctx, int m, int maxEpochs, int patience) throws InterruptedException {
+    static double trainAndScore(MethodContext ctx, int m, int minEpochs, int maxEpochs, int patience) throws InterruptedException {
         MultimodalNetwork net = ctx.network();
         ExperimentConfig cfg = ctx.config();
         NetModule enc = net.encoder(m);
@@ -78,7 +79,7 @@ public final class BudgetEstimation {
                     bad = 0;
                     if (bestWeights != null) bestWeights.close();
                     bestWeights = new ParameterSnapshot(enc, head);
-                } else if (++bad >= patience) {
+                } else if (++bad >= patience && epoch + 1 >= minEpochs) {
                     break;
                 }
             }
