@@ -44,7 +44,7 @@ public final class ConfigEntry {
 
     /** Whether the typed value differs from the loaded one. */
     public boolean isModified() {
-        return !value.get().equals(loadedValue.get());
+        return !java.util.Objects.equals(value.get() == null ? "" : value.get(), loadedValue.get());
     }
 
     void setLoaded(String v) {

@@ -167,7 +167,7 @@ public final class SetupViewModel {
     /** The {@code key=value} overrides of the loaded configuration that the sheet holds. */
     public List<String> overrides() {
         List<String> out = new ArrayList<>();
-        for (ConfigEntry e : entries) if (e.isModified()) out.add(e.key() + "=" + e.valueProperty().get());
+        for (ConfigEntry e : entries) if (e.isModified()) out.add(e.key() + "=" + (e.valueProperty().get() == null ? "" : e.valueProperty().get()));
         return out;
     }
 
@@ -267,8 +267,11 @@ public final class SetupViewModel {
                     List<String> mods = new ArrayList<>();
                     for (String m : s.modalities()) mods.add(m.split(" ")[0]);
                     String keep = byKey.get("method.name").valueProperty().get();
-                    methodNames.setAll(Methods.names(mods));
-                    byKey.get("method.name").valueProperty().set(keep);
+                    List<String> names = Methods.names(mods);
+                    if (!names.equals(methodNames)) {
+                        methodNames.setAll(names);
+                        byKey.get("method.name").valueProperty().set(keep);
+                    }
                 })
                 .onFailure(t -> {
                     datasetLoading.set(false);
