@@ -84,6 +84,8 @@ class WorkbenchGuiTest {
         assertEquals(RunStatus.COMPLETED, fx(() -> vm.training().statusProperty().get()), fx(() -> vm.training().messageProperty().get()));
         assertTrue(sawPointsWhileRunning[0], "the loss chart gained points while the run was going");
         assertTrue(lambdaTs.size() >= 2, "the lambda marker moved: " + lambdaTs);
+        // the chart was told about the points: its auto-ranged step axis now spans them
+        assertTrue(fx(() -> view.trainingView().lossPane().viewer().getChart().getXYPlot().getDomainAxis().getRange().getUpperBound()) > 2);
         assertEquals(1, fx(() -> vm.training().lambdaData().getSeries(1).getItemCount()));
         assertTrue(fx(() -> view.trainingView().lossPane().viewer().getChart().getXYPlot().getDataset().getItemCount(0)) > 0);
 

@@ -52,7 +52,10 @@ final class LossSeries {
 
     /** Sends one change event per series (notification stays off between batches). */
     void fire() {
-        raw.fireSeriesChanged();
-        smooth.fireSeriesChanged();
+        // XYSeries.fireSeriesChanged() is silent while notify is off: switch it on (which fires) and off again
+        raw.setNotify(true);
+        raw.setNotify(false);
+        smooth.setNotify(true);
+        smooth.setNotify(false);
     }
 }

@@ -195,7 +195,7 @@ public final class TrainingViewModel {
                     total.add(s.globalStep(), s.loss());
                     losses = true;
                     if (!Double.isNaN(s.lambda())) {
-                        double t = s.epoch() - 1 + s.step() / (double) s.steps();
+                        double t = s.epoch() - 1; // Eq. 12: t is the 0-based epoch, lambda is constant within it
                         currentT.set(t);
                         currentLambda.set(s.lambda());
                         lam = true;
