@@ -1,0 +1,149 @@
+package org.iibalance.gui;
+
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.ToolBar;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.BorderPane;
+import org.controlsfx.control.StatusBar;
+import org.iibalance.gui.budget.BudgetView;
+import org.iibalance.gui.gating.GatingView;
+import org.iibalance.gui.runs.RunsView;
+import org.iibalance.gui.setup.SetupView;
+import org.iibalance.gui.sweep.SweepView;
+import org.iibalance.gui.training.RunStatus;
+import org.iibalance.gui.training.TrainingView;
+import org.iibalance.gui.training.TrainingViewModel;
+
+/**
+ * The main window's content: a tool bar (Train, Cancel, Copy CLI command), the six views as tabs, and
+ * a status bar (state, device, phase, epoch and batch, clips/s, elapsed, ETA, progress).
+ */
+public final class WorkbenchView extends BorderPane {
+    private final TabPane tabs = new TabPane();
+    private final SetupView setupView;
+    private final TrainingView trainingView;
+    private final BudgetView budgetView;
+    private final GatingView gatingView;
+    private final SweepView sweepView;
+    private final RunsView runsView;
+
+    /** The window over {@code vm}. */
+    public WorkbenchView(WorkbenchViewModel vm) {
+        setId("workbench");
+        TrainingViewModel t = vm.training();
+        setupView = new SetupView(vm.setup(), vm::notice);
+        trainingView = new TrainingView(t, vm::notice);
+        budgetView = new BudgetView(t.budget(), vm::notice);
+        gatingView = new GatingView(vm.gating(), vm::notice);
+        sweepView = new SweepView(vm.sweep(), vm::notice);
+        runsView = new RunsView(vm.runs(), r -> {
+            vm.open(r);
+            tabs.getSelectionModel().select(2);
+        }, r -> {
+            vm.rerun(r);
+            tabs.getSelectionModel().select(0);
+        }, vm::notice);
+
+        Button train = new Button("\u25b6 Train");
+        train.setId("trainButton");
+        train.disableProperty().bind(vm.canTrainProperty().not());
+        train.setOnAction(e -> {
+            vm.train();
+            tabs.getSelectionModel().select(1);
+        });
+        Button cancel = new Button("\u25a0 Cancel");
+        cancel.setId("cancelButton");
+        cancel.disableProperty().bind(Bindings.createBooleanBinding(() -> t.statusProperty().get() != RunStatus.RUNNING, t.statusProperty()));
+        cancel.setOnAction(e -> vm.cancel());
+        Button copy = new Button("Copy CLI command");
+        copy.setId("copyCli");
+        copy.setOnAction(e -> {
+            ClipboardContent c = new ClipboardContent();
+            String cmd = vm.setup().cliCommand();
+            c.putString(cmd);
+            Clipboard.getSystemClipboard().setContent(c);
+            vm.notice("copied: " + cmd);
+        });
+        Label state = new Label();
+        state.setId("runState");
+        state.textProperty().bind(Bindings.createStringBinding(() -> t.statusProperty().get().name().toLowerCase(Locale.ROOT), t.statusProperty()));
+        state.setStyle("-fx-font-weight: bold;");
+        Label notice = new Label();
+        notice.setId("noticeLabel");
+        notice.textProperty().bind(vm.noticeProperty());
+        setTop(new ToolBar(train, cancel, new Separator(), copy, new Separator(), state, notice));
+
+        tabs.setId("tabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getTabs().addAll(new Tab("Set-up", setupView), new Tab("Training", trainingView), new Tab("Budgets (Fig. 3)", budgetView),
+                new Tab("Gating inspector", gatingView), new Tab("Sweep (Fig. 4)", sweepView), new Tab("Runs", runsView));
+        setCenter(tabs);
+
+        StatusBar bar = new StatusBar();
+        bar.setId("statusBar");
+        Label status = new Label();
+        status.setId("statusLabel");
+        status.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT, "%s | device %s | %s | %s | elapsed %s | ETA %s",
+                t.statusProperty().get().name().toLowerCase(Locale.ROOT), t.deviceProperty().get().isEmpty() ? vm.setup().entry("device").valueProperty().get()
+                        : t.deviceProperty().get(), t.positionProperty().get().isEmpty() ? t.phaseProperty().get() : t.positionProperty().get(),
+                Double.isNaN(t.clipsPerSecondProperty().get()) ? "- clips/s" : String.format(Locale.ROOT, "%.0f clips/s", t.clipsPerSecondProperty().get()),
+                time(t.elapsedProperty().get()), time(t.etaProperty().get())), t.statusProperty(), t.deviceProperty(), t.positionProperty(), t.phaseProperty(),
+                t.clipsPerSecondProperty(), t.elapsedProperty(), t.etaProperty(), vm.setup().entry("device").valueProperty()));
+        bar.setText("");
+        bar.getLeftItems().add(status);
+        bar.progressProperty().bind(Bindings.createDoubleBinding(() -> t.statusProperty().get().active() ? t.progressProperty().get() : 0.0,
+                t.statusProperty(), t.progressProperty()));
+        Label message = new Label();
+        message.textProperty().bind(t.messageProperty());
+        bar.getRightItems().add(message);
+        setBottom(bar);
+    }
+
+    private static String time(double s) {
+        if (Double.isNaN(s) || s < 0) return "-";
+        long x = Math.round(s);
+        return x >= 3600 ? String.format("%d:%02d:%02d", x / 3600, x / 60 % 60, x % 60) : String.format("%d:%02d", x / 60, x % 60);
+    }
+
+    /** The tabs. */
+    public TabPane tabs() {
+        return tabs;
+    }
+
+    /** The training view. */
+    public TrainingView trainingView() {
+        return trainingView;
+    }
+
+    /** The Fig. 3 view. */
+    public BudgetView budgetView() {
+        return budgetView;
+    }
+
+    /** The gating view. */
+    public GatingView gatingView() {
+        return gatingView;
+    }
+
+    /** The sweep view. */
+    public SweepView sweepView() {
+        return sweepView;
+    }
+
+    /** The runs view. */
+    public RunsView runsView() {
+        return runsView;
+    }
+
+    /** The set-up view. */
+    public SetupView setupView() {
+        return setupView;
+    }
+}

@@ -1,0 +1,140 @@
+package org.iibalance.gui;
+
+import java.nio.file.Path;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.iibalance.gui.gating.GatingViewModel;
+import org.iibalance.gui.runs.RunRow;
+import org.iibalance.gui.runs.RunsViewModel;
+import org.iibalance.gui.setup.SetupViewModel;
+import org.iibalance.gui.sweep.SweepViewModel;
+import org.iibalance.gui.training.TrainingViewModel;
+import org.iibalance.gui.util.TaskExecutor;
+
+/**
+ * The workbench's view-models and how they talk: Train takes the set-up's configuration; a run's
+ * end refreshes the runs table and opens the run in the gating inspector; opening a run shows its
+ * Fig. 3 and gating; re-running loads its configuration. The runs directory follows the set-up's
+ * {@code output.runsDir}.
+ */
+public final class WorkbenchViewModel {
+    private final TaskExecutor executor;
+    private final SetupViewModel setup;
+    private final TrainingViewModel training;
+    private final GatingViewModel gating;
+    private final SweepViewModel sweep;
+    private final RunsViewModel runs;
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
+    private final BooleanBinding canTrain;
+
+    /** The workbench over {@code executor}; {@code runsDir} (may be null) overrides output.runsDir. */
+    public WorkbenchViewModel(TaskExecutor executor, Path runsDir) {
+        this.executor = executor;
+        setup = new SetupViewModel(executor);
+        if (runsDir != null) setup.setLoaded(withRunsDir(setup, runsDir), null);
+        training = new TrainingViewModel(executor);
+        gating = new GatingViewModel(executor);
+        sweep = new SweepViewModel(executor, setup::config);
+        runs = new RunsViewModel(executor, Path.of(setup.entry("output.runsDir").valueProperty().get()));
+        setup.entry("output.runsDir").valueProperty().addListener((o, a, b) -> {
+            if (b != null && !b.isBlank()) runs.runsDirProperty().set(Path.of(b));
+        });
+        canTrain = setup.validProperty().and(javafx.beans.binding.Bindings.createBooleanBinding(() -> !training.statusProperty().get().active(),
+                training.statusProperty()));
+        training.onRunEnded(dir -> {
+            runs.refresh();
+            if (dir != null && java.nio.file.Files.isRegularFile(dir.resolve("gating.csv"))) {
+                try {
+                    gating.load(dir);
+                } catch (Exception e) {
+                    notice.set("cannot read the gating of " + dir + ": " + e.getMessage());
+                }
+            }
+        });
+    }
+
+    private static org.iibalance.config.ExperimentConfig withRunsDir(SetupViewModel s, Path dir) {
+        try {
+            return org.iibalance.config.ConfigIO.withOverrides(s.config(), java.util.List.of("output.runsDir=" + dir.toAbsolutePath()));
+        } catch (org.iibalance.config.ConfigException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    /** Starts training the set-up's configuration (when valid and nothing runs). */
+    public void train() {
+        if (canTrain.get()) training.start(setup.config());
+    }
+
+    /** Cancels the run. */
+    public void cancel() {
+        training.cancel();
+    }
+
+    /** Shows a finished run: Fig. 3 and the gating inspector. */
+    public void open(RunRow r) {
+        try {
+            training.budget().showRun(r.dir());
+            if (java.nio.file.Files.isRegularFile(r.dir().resolve("gating.csv"))) gating.load(r.dir());
+            notice.set("opened " + r.name());
+        } catch (Exception e) {
+            notice.set("cannot open " + r.name() + ": " + e.getMessage());
+        }
+    }
+
+    /** Loads a run's configuration into the set-up pane. */
+    public void rerun(RunRow r) {
+        try {
+            setup.loadFromRun(r.dir());
+            notice.set("loaded the configuration of " + r.name() + "; press Train to run it again");
+        } catch (Exception e) {
+            notice.set("cannot load " + r.name() + ": " + e.getMessage());
+        }
+    }
+
+    /** Whether Train is possible now. */
+    public BooleanBinding canTrainProperty() {
+        return canTrain;
+    }
+
+    /** A line for the status bar. */
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    /** Sets the status-bar line. */
+    public void notice(String s) {
+        notice.set(s);
+    }
+
+    /** The set-up pane's state. */
+    public SetupViewModel setup() {
+        return setup;
+    }
+
+    /** The training's state. */
+    public TrainingViewModel training() {
+        return training;
+    }
+
+    /** The inspector's state. */
+    public GatingViewModel gating() {
+        return gating;
+    }
+
+    /** The sweep's state. */
+    public SweepViewModel sweep() {
+        return sweep;
+    }
+
+    /** The runs table's state. */
+    public RunsViewModel runs() {
+        return runs;
+    }
+
+    /** The executor. */
+    public TaskExecutor executor() {
+        return executor;
+    }
+}

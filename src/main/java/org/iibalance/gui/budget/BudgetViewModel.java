@@ -1,0 +1,210 @@
+package org.iibalance.gui.budget;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
+import org.iibalance.experiment.RunResults;
+import org.iibalance.experiment.TrainingEvent;
+import org.iibalance.gui.util.Csv;
+import org.iibalance.report.Charts;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYBarRenderer;
+import org.jfree.data.statistics.HistogramDataset;
+
+/**
+ * The Fig. 3 view's state: per modality the budget score B_m and prior beta_m (from
+ * {@code BudgetEstimated}), the mean fusion weight on train and validation (each
+ * {@code EpochCompleted}) and on test (the run's {@code results.json}), and the test-clip weight
+ * histograms (the run's {@code gating.csv}). {@link #versionProperty()} ticks on every change, and
+ * the view redraws with {@link #budgetChart()}, the same {@link Charts#budgetVersusWeights} chart the
+ * headless report draws.
+ */
+public final class BudgetViewModel {
+    private List<String> modalities = List.of();
+    private double[] scores;
+    private double[] prior;
+    private double[] train;
+    private double[] val;
+    private double[] test;
+    private final Map<String, double[]> weightSamples = new LinkedHashMap<>();
+    private final IntegerProperty version = new SimpleIntegerProperty(this, "version");
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "no budget yet: train IIBalance to estimate it");
+
+    /** Ticks on every change of the figures. */
+    public IntegerProperty versionProperty() {
+        return version;
+    }
+
+    /** One line per modality: B_m, beta_m and the mean weights. */
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    /** Forgets everything (a new run starts). */
+    public void reset() {
+        modalities = List.of();
+        scores = prior = train = val = test = null;
+        weightSamples.clear();
+        summary.set("no budget yet");
+        version.set(version.get() + 1);
+    }
+
+    /** Takes the figures an event carries (FX thread). Returns whether anything changed. */
+    public boolean accept(TrainingEvent e) {
+        if (e instanceof TrainingEvent.BudgetEstimated b) {
+            modalities = List.copyOf(b.modalities());
+            scores = b.scores().clone();
+            prior = b.prior().clone();
+        } else if (e instanceof TrainingEvent.EpochCompleted ep) {
+            if (ep.trainWeightMean() == null && ep.valWeightMean() == null) return false;
+            train = ep.trainWeightMean() == null ? null : ep.trainWeightMean().clone();
+            val = ep.valWeightMean() == null ? null : ep.valWeightMean().clone();
+        } else if (e instanceof TrainingEvent.Finished f) {
+            readResults(f.results());
+            readGating(f.runDir());
+        } else {
+            return false;
+        }
+        changed();
+        return true;
+    }
+
+    /** Shows a finished run folder (from the runs table). */
+    public void showRun(Path runDir) throws IOException {
+        reset();
+        RunResults r = RunResults.read(runDir.resolve("results.json"));
+        List<String> mods = new ArrayList<>();
+        for (String k : r.asMap().keySet()) if (k.startsWith("budget.beta.")) mods.add(k.substring("budget.beta.".length()));
+        modalities = mods;
+        scores = values(r, "budget.entropyScore.");
+        prior = values(r, "budget.beta.");
+        train = values(r, "fusionWeightMeanBySplit.train.");
+        val = values(r, "fusionWeightMeanBySplit.val.");
+        test = values(r, "fusionWeightMeanBySplit.test.");
+        readGating(runDir);
+        changed();
+    }
+
+    private void readResults(RunResults r) {
+        if (modalities.isEmpty()) {
+            List<String> mods = new ArrayList<>();
+            for (String k : r.asMap().keySet()) if (k.startsWith("budget.beta.")) mods.add(k.substring("budget.beta.".length()));
+            modalities = mods;
+        }
+        if (prior == null) prior = values(r, "budget.beta.");
+        if (scores == null) scores = values(r, "budget.entropyScore.");
+        train = orKeep(values(r, "fusionWeightMeanBySplit.train."), train);
+        val = orKeep(values(r, "fusionWeightMeanBySplit.val."), val);
+        test = values(r, "fusionWeightMeanBySplit.test.");
+    }
+
+    private static double[] orKeep(double[] a, double[] b) {
+        return a == null ? b : a;
+    }
+
+    private double[] values(RunResults r, String prefix) {
+        if (modalities.isEmpty()) return null;
+        double[] v = new double[modalities.size()];
+        boolean any = false;
+        for (int m = 0; m < v.length; m++) {
+            v[m] = r.number(prefix + modalities.get(m));
+            any |= !Double.isNaN(v[m]);
+        }
+        return any ? v : null;
+    }
+
+    private void readGating(Path runDir) {
+        weightSamples.clear();
+        try {
+            List<String[]> rows = Csv.read(runDir.resolve("gating.csv"));
+            if (rows.isEmpty()) return;
+            String[] h = rows.get(0);
+            for (int c = 0; c < h.length; c++) {
+                if (!h[c].startsWith("weight_")) continue;
+                double[] w = new double[rows.size() - 1];
+                int n = 0;
+                for (int i = 1; i < rows.size(); i++) {
+                    double x = Csv.number(rows.get(i).length > c ? rows.get(i)[c] : "");
+                    if (!Double.isNaN(x)) w[n++] = x;
+                }
+                if (n > 0) weightSamples.put(h[c].substring(7), java.util.Arrays.copyOf(w, n));
+            }
+        } catch (IOException e) {
+            // no gating file (a method without a gate): no histogram
+        }
+    }
+
+    private void changed() {
+        StringBuilder b = new StringBuilder();
+        for (int m = 0; m < modalities.size(); m++) {
+            b.append(String.format("%s: B=%s  beta=%s  w(train)=%s  w(val)=%s  w(test)=%s%n", modalities.get(m), f(scores, m), f(prior, m), f(train, m),
+                    f(val, m), f(test, m)));
+        }
+        summary.set(b.length() == 0 ? "no budget for this run (the method has none)" : b.toString().trim());
+        version.set(version.get() + 1);
+    }
+
+    private static String f(double[] a, int m) {
+        return a == null || Double.isNaN(a[m]) ? "-" : String.format("%.3f", a[m]);
+    }
+
+    /** The modalities known so far. */
+    public List<String> modalities() {
+        return modalities;
+    }
+
+    /** The prior beta_m, or null before the budget is known. */
+    public double[] prior() {
+        return prior;
+    }
+
+    /** The mean fusion weights per split ({@code train}, {@code val}, {@code test}) known so far. */
+    public Map<String, double[]> weights() {
+        Map<String, double[]> w = new LinkedHashMap<>();
+        if (train != null) w.put("train", train);
+        if (val != null) w.put("val", val);
+        if (test != null) w.put("test", test);
+        return w;
+    }
+
+    /** Test-clip weights per modality from gating.csv (empty before the run finishes). */
+    public Map<String, double[]> weightSamples() {
+        return weightSamples;
+    }
+
+    /** Fig. 3 with what is known (a prior of NaN until the budget is estimated). */
+    public JFreeChart budgetChart() {
+        List<String> mods = modalities.isEmpty() ? List.of("audio", "visual") : modalities;
+        double[] p = prior != null ? prior : new double[mods.size()];
+        if (prior == null) java.util.Arrays.fill(p, Double.NaN);
+        return Charts.budgetVersusWeights("IIB prior \u03b2 vs mean fusion weight (Fig. 3)", mods, p, weights());
+    }
+
+    /** A histogram of the test-clip fusion weights, one series per modality. */
+    public JFreeChart histogramChart() {
+        HistogramDataset ds = new HistogramDataset();
+        for (Map.Entry<String, double[]> e : weightSamples.entrySet()) ds.addSeries(e.getKey(), e.getValue(), 20, 0.0, 1.0);
+        JFreeChart c = ChartFactory.createHistogram("Fusion weight per test clip (gating.csv)", "weight w_m", "clips", ds, PlotOrientation.VERTICAL,
+                true, true, false);
+        XYPlot p = c.getXYPlot();
+        XYBarRenderer r = (XYBarRenderer) p.getRenderer();
+        r.setShadowVisible(false);
+        r.setBarPainter(new org.jfree.chart.renderer.xy.StandardXYBarPainter());
+        for (int s = 0; s < ds.getSeriesCount(); s++) {
+            java.awt.Color base = Charts.PALETTE[(s + 1) % Charts.PALETTE.length];
+            r.setSeriesPaint(s, new java.awt.Color(base.getRed(), base.getGreen(), base.getBlue(), 150));
+        }
+        Charts.style(c);
+        return c;
+    }
+}

@@ -1,0 +1,150 @@
+package org.iibalance.gui.gating;
+
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.collections.transformation.SortedList;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.iibalance.gui.util.ClipImages;
+import org.iibalance.gui.util.TablePane;
+
+/** The gating inspector: filterable, sortable table of test clips; the selected clip's media and heads. */
+public final class GatingView extends SplitPane {
+    private final TableView<GatingRow> table = new TableView<>();
+
+    /** The pane over {@code vm}. */
+    public GatingView(GatingViewModel vm, Consumer<String> report) {
+        setId("gatingView");
+        table.setId("gatingTable");
+        SortedList<GatingRow> sorted = new SortedList<>(vm.filteredRows());
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+        rebuildColumns(vm);
+        vm.modalities().addListener((ListChangeListener<String>) c -> rebuildColumns(vm));
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.selectedProperty().set(b));
+
+        CheckBox mis = new CheckBox("misclassified only");
+        mis.setId("misclassifiedOnly");
+        mis.selectedProperty().bindBidirectional(vm.misclassifiedOnlyProperty());
+        ComboBox<String> cls = new ComboBox<>();
+        cls.setId("classFilter");
+        Runnable fillClasses = () -> {
+            java.util.List<String> items = new java.util.ArrayList<>();
+            items.add("all classes");
+            items.addAll(vm.classNames());
+            cls.getItems().setAll(items);
+            cls.getSelectionModel().select(Math.max(0, vm.classFilterProperty().get() + 1));
+        };
+        vm.classNames().addListener((ListChangeListener<String>) c -> fillClasses.run());
+        fillClasses.run();
+        cls.setOnAction(e -> vm.classFilterProperty().set(Math.max(-1, cls.getSelectionModel().getSelectedIndex() - 1)));
+        Slider lo = new Slider(0, 1, 0);
+        Slider hi = new Slider(0, 1, 1);
+        lo.valueProperty().bindBidirectional(vm.minWeightProperty());
+        hi.valueProperty().bindBidirectional(vm.maxWeightProperty());
+        Label range = new Label();
+        range.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> String.format("w(%s) in [%.2f, %.2f]",
+                vm.modalities().isEmpty() ? "first" : vm.modalities().get(0), lo.getValue(), hi.getValue()), lo.valueProperty(), hi.valueProperty(),
+                vm.modalities()));
+        Label status = new Label();
+        status.setId("gatingStatus");
+        status.textProperty().bind(vm.statusProperty());
+        HBox filters = new HBox(6, mis, cls, range, lo, hi, TablePane.csvButton("gating", table, report));
+        VBox left = new VBox(6, filters, table, status);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        left.setPadding(new Insets(6));
+
+        Label title = new Label("select a clip");
+        title.setId("clipTitle");
+        title.setStyle("-fx-font-weight: bold;");
+        ImageView frames = new ImageView();
+        frames.setId("clipFrames");
+        ImageView spec = new ImageView();
+        spec.setId("clipSpectrogram");
+        Label probs = new Label();
+        probs.setId("clipProbabilities");
+        probs.setStyle("-fx-font-family: monospace;");
+        Label note = new Label();
+        note.setWrapText(true);
+        Button play = new Button("\u25b6 Play audio");
+        play.setId("playAudio");
+        play.setOnAction(e -> vm.play());
+        vm.detailProperty().addListener((o, a, d) -> {
+            if (d == null) {
+                title.setText("select a clip");
+                frames.setImage(null);
+                spec.setImage(null);
+                probs.setText("");
+                note.setText("");
+                return;
+            }
+            GatingRow r = vm.selectedProperty().get();
+            StringBuilder w = new StringBuilder();
+            for (int m = 0; m < vm.modalities().size() && r != null; m++) {
+                w.append(String.format("  w_%s=%.3f u_%s=%.3f", vm.modalities().get(m), r.weight(m), vm.modalities().get(m), r.u(m)));
+            }
+            title.setText(d.id() + "  (true: " + d.label() + ", predicted: " + (r == null ? "?" : r.prediction()) + ")" + w);
+            frames.setImage(d.frames() == null ? null : ClipImages.scale(d.frames(), 4).toImage());
+            spec.setImage(d.spectrogram() == null ? null : ClipImages.scale(d.spectrogram(), 4).toImage());
+            StringBuilder p = new StringBuilder("head     ");
+            int classes = d.probabilities().values().stream().mapToInt(v -> v.length).max().orElse(0);
+            for (int c = 0; c < classes; c++) p.append(String.format(" %5s", "p" + c));
+            for (Map.Entry<String, double[]> e : d.probabilities().entrySet()) {
+                p.append(String.format("%n%-8s ", e.getKey()));
+                for (double v : e.getValue()) p.append(String.format(" %5.2f", v));
+            }
+            probs.setText(p.toString());
+            note.setText(d.note() + (d.meta().isEmpty() ? "" : "\nmeta: " + d.meta()));
+        });
+        VBox right = new VBox(6, title, new Label("frames"), frames, new Label("log-Mel spectrogram"), spec, new Label("class probabilities per head"), probs,
+                play, note);
+        right.setPadding(new Insets(6));
+        getItems().addAll(left, new javafx.scene.control.ScrollPane(right));
+        setDividerPositions(0.55);
+    }
+
+    private void rebuildColumns(GatingViewModel vm) {
+        table.getColumns().clear();
+        table.getColumns().add(col("id", r -> r.id()));
+        table.getColumns().add(col("label", r -> r.label()));
+        table.getColumns().add(col("prediction", r -> r.prediction()));
+        table.getColumns().add(col("correct", r -> r.correct()));
+        for (int m = 0; m < vm.modalities().size(); m++) {
+            final int mm = m;
+            table.getColumns().add(col("w_" + vm.modalities().get(m), r -> round(r.weight(mm))));
+        }
+        for (int m = 0; m < vm.modalities().size(); m++) {
+            final int mm = m;
+            table.getColumns().add(col("u_" + vm.modalities().get(m), r -> round(r.u(mm))));
+        }
+    }
+
+    private static Double round(double v) {
+        return Double.isNaN(v) ? null : Math.round(v * 1000) / 1000.0;
+    }
+
+    private static <T> TableColumn<GatingRow, T> col(String name, Function<GatingRow, T> f) {
+        TableColumn<GatingRow, T> c = new TableColumn<>(name);
+        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(f.apply(d.getValue())));
+        return c;
+    }
+
+    /** The table. */
+    public TableView<GatingRow> table() {
+        return table;
+    }
+}

@@ -1,0 +1,266 @@
+package org.iibalance.gui.gating;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import org.iibalance.config.ConfigIO;
+import org.iibalance.config.ExperimentConfig;
+import org.iibalance.data.Clip;
+import org.iibalance.data.Datasets;
+import org.iibalance.data.ModalitySpec;
+import org.iibalance.data.MultimodalDataset;
+import org.iibalance.data.SyntheticAvDataset;
+import org.iibalance.gui.util.AudioPlayer;
+import org.iibalance.gui.util.BackgroundJob;
+import org.iibalance.gui.util.ClipImages;
+import org.iibalance.gui.util.Csv;
+import org.iibalance.gui.util.TaskExecutor;
+
+/**
+ * The gating inspector: the test clips of a run's {@code gating.csv} (filterable: misclassified
+ * only, one class, a range of the first modality's weight) and, for the selected clip, its frames,
+ * spectrogram, each head's class probabilities ({@code predictions.csv}) and its audio. The clip
+ * arrays come from reloading the dataset of the run's {@code config.yaml} in the background (once
+ * per run) and finding the clip by id.
+ */
+public final class GatingViewModel {
+    private final TaskExecutor executor;
+    private final AudioPlayer player = new AudioPlayer();
+    private final ObservableList<GatingRow> rows = FXCollections.observableArrayList();
+    private final FilteredList<GatingRow> filtered = new FilteredList<>(rows, r -> true);
+    private final ObservableList<String> modalities = FXCollections.observableArrayList();
+    private final ObservableList<String> classNames = FXCollections.observableArrayList();
+    private final BooleanProperty misclassifiedOnly = new SimpleBooleanProperty(this, "misclassifiedOnly");
+    private final IntegerProperty classFilter = new SimpleIntegerProperty(this, "classFilter", -1);
+    private final DoubleProperty minWeight = new SimpleDoubleProperty(this, "minWeight", 0);
+    private final DoubleProperty maxWeight = new SimpleDoubleProperty(this, "maxWeight", 1);
+    private final ObjectProperty<GatingRow> selected = new SimpleObjectProperty<>(this, "selected");
+    private final ReadOnlyObjectWrapper<ClipDetail> detail = new ReadOnlyObjectWrapper<>(this, "detail");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "no run yet: train one, or open one in the runs table");
+    private final ReadOnlyObjectWrapper<Path> runDir = new ReadOnlyObjectWrapper<>(this, "runDir");
+    private final Map<String, Map<String, double[]>> predictions = new LinkedHashMap<>();
+    private ExperimentConfig config;
+    private MultimodalDataset dataset;
+    private Path datasetFor;
+    private boolean datasetLoading;
+
+    /** An inspector loading datasets through {@code executor}. */
+    public GatingViewModel(TaskExecutor executor) {
+        this.executor = executor;
+        misclassifiedOnly.addListener(o -> refilter());
+        classFilter.addListener(o -> refilter());
+        minWeight.addListener(o -> refilter());
+        maxWeight.addListener(o -> refilter());
+        selected.addListener((o, a, b) -> showSelected());
+    }
+
+    private void refilter() {
+        boolean mis = misclassifiedOnly.get();
+        int cls = classFilter.get();
+        double lo = minWeight.get(), hi = maxWeight.get();
+        filtered.setPredicate(r -> (!mis || !r.correct()) && (cls < 0 || r.label() == cls)
+                && (Double.isNaN(r.weight(0)) || (r.weight(0) >= lo - 1e-9 && r.weight(0) <= hi + 1e-9)));
+    }
+
+    /** Reads a finished run folder's gating.csv, predictions.csv and config.yaml. */
+    public void load(Path dir) throws IOException {
+        List<String[]> g = Csv.read(dir.resolve("gating.csv"));
+        List<String> mods = new ArrayList<>();
+        String[] h = g.get(0);
+        for (String c : h) if (c.startsWith("weight_")) mods.add(c.substring(7));
+        List<GatingRow> out = new ArrayList<>();
+        for (int i = 1; i < g.size(); i++) {
+            String[] r = g.get(i);
+            double[] w = new double[mods.size()];
+            double[] u = new double[mods.size()];
+            for (int m = 0; m < mods.size(); m++) {
+                w[m] = Csv.number(r[4 + m]);
+                u[m] = Csv.number(r[4 + mods.size() + m]);
+            }
+            out.add(new GatingRow(r[0], Integer.parseInt(r[1]), Integer.parseInt(r[2]), Boolean.parseBoolean(r[3]), w, u));
+        }
+        predictions.clear();
+        try {
+            List<String[]> p = Csv.read(dir.resolve("predictions.csv"));
+            for (int i = 1; i < p.size(); i++) {
+                String[] r = p.get(i);
+                double[] probs = new double[r.length - 2];
+                for (int c = 2; c < r.length; c++) probs[c - 2] = Csv.number(r[c]);
+                predictions.computeIfAbsent(r[0], k -> new LinkedHashMap<>()).put(r[1], probs);
+            }
+        } catch (IOException e) {
+            // an older run without predictions.csv: no probabilities shown
+        }
+        try {
+            config = ConfigIO.load(dir.resolve("config.yaml"), List.of());
+        } catch (org.iibalance.config.ConfigException e) {
+            config = null;
+        }
+        if (!dir.equals(datasetFor)) {
+            dataset = null;
+            datasetFor = null;
+        }
+        selected.set(null);
+        detail.set(null);
+        modalities.setAll(mods);
+        int classes = 0;
+        for (GatingRow r : out) classes = Math.max(classes, r.label() + 1);
+        List<String> names = new ArrayList<>();
+        for (int c = 0; c < classes; c++) names.add("class " + c);
+        classNames.setAll(names);
+        rows.setAll(out);
+        runDir.set(dir);
+        long wrong = out.stream().filter(r -> !r.correct()).count();
+        status.set(out.size() + " test clips, " + wrong + " misclassified (" + dir.getFileName() + ")");
+    }
+
+    private void showSelected() {
+        GatingRow r = selected.get();
+        if (r == null) {
+            detail.set(null);
+            return;
+        }
+        detail.set(describe(r, null));
+        if (dataset != null) {
+            detail.set(describe(r, find(r.id())));
+        } else if (config != null && !datasetLoading) {
+            datasetLoading = true;
+            Path dir = runDir.get();
+            ExperimentConfig c = config;
+            status.set("loading the run's dataset to show the clip...");
+            executor.execute(BackgroundJob.of(p -> Datasets.load(c, p)).onProgress(status::set).onSuccess(d -> {
+                datasetLoading = false;
+                dataset = d;
+                datasetFor = dir;
+                List<String> names = d.classNames();
+                if (!names.isEmpty()) classNames.setAll(names);
+                status.set(rows.size() + " test clips; dataset " + d.name() + " loaded");
+                GatingRow now = selected.get();
+                if (now != null) detail.set(describe(now, find(now.id())));
+            }).onFailure(t -> {
+                datasetLoading = false;
+                status.set("cannot reload the run's dataset: " + t.getMessage());
+            }));
+        }
+    }
+
+    private Clip find(String id) {
+        if (dataset == null) return null;
+        for (Clip c : dataset.test()) if (c.id().equals(id)) return c;
+        return null;
+    }
+
+    private ClipDetail describe(GatingRow r, Clip clip) {
+        ClipImages.Argb frames = null;
+        ClipImages.Argb spec = null;
+        float[] audio = null;
+        int rate = 0;
+        String note = clip == null ? (dataset == null ? "loading the clip's media..." : "clip not found in the reloaded dataset") : "";
+        Map<String, String> meta = clip == null ? Map.of() : clip.meta();
+        if (clip != null) {
+            for (int m = 0; m < dataset.modalities().size(); m++) {
+                ModalitySpec s = dataset.modalities().get(m);
+                if (s.kind() == ModalitySpec.Kind.FRAMES && frames == null) frames = ClipImages.frames(clip.input(m), s.shape());
+                if (s.kind() == ModalitySpec.Kind.SPECTROGRAM && spec == null) spec = ClipImages.spectrogram(clip.input(m), s.shape());
+            }
+            if (SyntheticAvDataset.KIND.equals(config.dataset().kind())) {
+                audio = SyntheticAvDataset.waveform(config, clip);
+                rate = config.dataset().audio().sampleRate();
+            } else {
+                String f = meta.getOrDefault("audioFile", meta.get("file"));
+                note = "playing real clips is not implemented (decode left undone); source: " + (f == null ? "unknown" : f);
+            }
+        }
+        String label = r.label() < classNames.size() ? classNames.get(r.label()) : "class " + r.label();
+        return new ClipDetail(r.id(), label, frames, spec, predictions.getOrDefault(r.id(), Map.of()), meta, audio, rate, note);
+    }
+
+    /** Plays the selected clip's audio (synthetic clips), on a background thread. */
+    public void play() {
+        ClipDetail d = detail.get();
+        if (d == null || d.audio() == null) {
+            status.set(d == null ? "select a clip first" : d.note());
+            return;
+        }
+        status.set("playing " + d.id());
+        player.play(d.audio(), d.sampleRate(), why -> executor.runOnUi(() -> status.set(why == null ? "played " + d.id() : why)));
+    }
+
+    /** All rows of gating.csv. */
+    public ObservableList<GatingRow> rows() {
+        return rows;
+    }
+
+    /** The rows passing the filters (wrap in a SortedList for sorting). */
+    public FilteredList<GatingRow> filteredRows() {
+        return filtered;
+    }
+
+    /** Modality names, in gating.csv order. */
+    public ObservableList<String> modalities() {
+        return modalities;
+    }
+
+    /** Class names (indices until the dataset is reloaded). */
+    public ObservableList<String> classNames() {
+        return classNames;
+    }
+
+    /** Show misclassified clips only. */
+    public BooleanProperty misclassifiedOnlyProperty() {
+        return misclassifiedOnly;
+    }
+
+    /** Show one class only (-1: all). */
+    public IntegerProperty classFilterProperty() {
+        return classFilter;
+    }
+
+    /** Lower bound of the first modality's weight. */
+    public DoubleProperty minWeightProperty() {
+        return minWeight;
+    }
+
+    /** Upper bound of the first modality's weight. */
+    public DoubleProperty maxWeightProperty() {
+        return maxWeight;
+    }
+
+    /** The selected clip. */
+    public ObjectProperty<GatingRow> selectedProperty() {
+        return selected;
+    }
+
+    /** What is shown of the selected clip. */
+    public ReadOnlyObjectProperty<ClipDetail> detailProperty() {
+        return detail.getReadOnlyProperty();
+    }
+
+    /** A status line. */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** The run shown. */
+    public ReadOnlyObjectProperty<Path> runDirProperty() {
+        return runDir.getReadOnlyProperty();
+    }
+}

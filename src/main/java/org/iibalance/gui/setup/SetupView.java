@@ -1,0 +1,182 @@
+package org.iibalance.gui.setup;
+
+import java.io.File;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.collections.transformation.FilteredList;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.cell.TextFieldTableCell;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import org.iibalance.gui.util.ClipImages;
+
+/**
+ * The set-up pane: dataset (kind, root, preview), method, seed, the hyper-parameter sheet (every
+ * key, editable, with the CLI's problem per key), load / save YAML. Binds to a
+ * {@link SetupViewModel}; holds no state of its own.
+ */
+public final class SetupView extends SplitPane {
+
+    /** The pane over {@code vm}; messages go to {@code report}. */
+    public SetupView(SetupViewModel vm, Consumer<String> report) {
+        setId("setupView");
+        ComboBox<String> kind = new ComboBox<>(vm.datasetKinds());
+        kind.setId("datasetKind");
+        kind.valueProperty().bindBidirectional(vm.entry("dataset.kind").valueProperty());
+        TextField root = new TextField();
+        root.setId("datasetRoot");
+        root.textProperty().bindBidirectional(vm.entry("dataset.root").valueProperty());
+        Button chooseRoot = new Button("Choose...");
+        chooseRoot.disableProperty().bind(vm.needsRootProperty().not());
+        root.disableProperty().bind(vm.needsRootProperty().not());
+        chooseRoot.setOnAction(e -> {
+            File f = new DirectoryChooser().showDialog(getScene().getWindow());
+            if (f != null) vm.set("dataset.root", f.getAbsolutePath());
+        });
+        Label kindDesc = new Label();
+        kindDesc.setWrapText(true);
+        kindDesc.textProperty().bind(vm.datasetDescriptionProperty());
+        Button preview = new Button("Load dataset / preview");
+        preview.setId("loadDataset");
+        preview.disableProperty().bind(vm.datasetLoadingProperty().or(vm.validProperty().not()));
+        preview.setOnAction(e -> vm.loadDataset());
+        ProgressIndicator spin = new ProgressIndicator();
+        spin.setPrefSize(18, 18);
+        spin.visibleProperty().bind(vm.datasetLoadingProperty());
+        Label dsStatus = new Label();
+        dsStatus.setId("datasetStatus");
+        dsStatus.setWrapText(true);
+        dsStatus.textProperty().bind(vm.datasetStatusProperty());
+        ImageView frames = new ImageView();
+        ImageView spec = new ImageView();
+        frames.setId("previewFrames");
+        spec.setId("previewSpectrogram");
+        Label classes = new Label();
+        classes.setWrapText(true);
+        vm.datasetSummaryProperty().addListener((o, a, s) -> {
+            frames.setImage(s == null || s.frames() == null ? null : ClipImages.scale(s.frames(), 3).toImage());
+            spec.setImage(s == null || s.spectrogram() == null ? null : ClipImages.scale(s.spectrogram(), 3).toImage());
+            classes.setText(s == null ? "" : "classes: " + String.join(", ", s.classNames()) + "\npreview: clip " + s.previewId());
+        });
+
+        ComboBox<String> method = new ComboBox<>(vm.methodNames());
+        method.setId("methodName");
+        method.valueProperty().bindBidirectional(vm.entry("method.name").valueProperty());
+        Label methodDesc = new Label();
+        methodDesc.setWrapText(true);
+        methodDesc.textProperty().bind(vm.methodDescriptionProperty());
+        TextField seed = new TextField();
+        seed.setId("seedField");
+        seed.textProperty().bindBidirectional(vm.entry("seed").valueProperty());
+
+        GridPane g = new GridPane();
+        g.setHgap(6);
+        g.setVgap(6);
+        g.setPadding(new Insets(8));
+        int r = 0;
+        g.addRow(r++, new Label("Dataset"), kind);
+        g.add(kindDesc, 1, r++);
+        g.addRow(r++, new Label("Root"), new HBox(4, root, chooseRoot));
+        g.addRow(r++, new Label("Method"), method);
+        g.add(methodDesc, 1, r++);
+        g.addRow(r++, new Label("Seed"), seed);
+        g.addRow(r++, new HBox(4, preview, spin));
+        kindDesc.setMaxWidth(340);
+        methodDesc.setMaxWidth(340);
+        VBox left = new VBox(6, g, dsStatus, classes, new Label("Frames of the preview clip"), frames, new Label("log-Mel spectrogram"), spec);
+        left.setPadding(new Insets(6));
+        dsStatus.setMaxWidth(380);
+
+        // the sheet: every key of ConfigIO.flatten, editable; problems as the CLI words them
+        TableView<ConfigEntry> sheet = new TableView<>();
+        sheet.setId("configTable");
+        sheet.setEditable(true);
+        TableColumn<ConfigEntry, String> keyCol = new TableColumn<>("key");
+        keyCol.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyStringWrapper(c.getValue().key()));
+        keyCol.setPrefWidth(230);
+        TableColumn<ConfigEntry, String> valCol = new TableColumn<>("value");
+        valCol.setCellValueFactory(c -> c.getValue().valueProperty());
+        valCol.setCellFactory(TextFieldTableCell.forTableColumn());
+        valCol.setEditable(true);
+        valCol.setPrefWidth(150);
+        TableColumn<ConfigEntry, String> probCol = new TableColumn<>("problem");
+        probCol.setCellValueFactory(c -> c.getValue().problemProperty());
+        probCol.setPrefWidth(360);
+        probCol.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(String s, boolean empty) {
+                super.updateItem(s, empty);
+                setText(empty ? null : s);
+                setStyle(empty || s == null || s.isEmpty() ? "" : "-fx-text-fill: #c0392b;");
+            }
+        });
+        sheet.getColumns().add(keyCol);
+        sheet.getColumns().add(valCol);
+        sheet.getColumns().add(probCol);
+        TextField filter = new TextField();
+        filter.setPromptText("filter keys (e.g. method.)");
+        filter.setId("sheetFilter");
+        FilteredList<ConfigEntry> shown = new FilteredList<>(vm.entries());
+        shown.predicateProperty().bind(Bindings.createObjectBinding(() -> {
+            String f = filter.getText() == null ? "" : filter.getText().trim();
+            return (java.util.function.Predicate<ConfigEntry>) en -> f.isEmpty() || en.key().contains(f);
+        }, filter.textProperty()));
+        sheet.setItems(shown);
+        Label problems = new Label();
+        problems.setId("problemsLabel");
+        problems.setWrapText(true);
+        problems.setStyle("-fx-text-fill: #c0392b;");
+        problems.textProperty().bind(vm.problemsTextProperty());
+        Button load = new Button("Load YAML...");
+        load.setId("loadYaml");
+        load.setOnAction(e -> {
+            FileChooser fc = new FileChooser();
+            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("YAML", "*.yaml", "*.yml"));
+            File f = fc.showOpenDialog(getScene().getWindow());
+            if (f == null) return;
+            try {
+                vm.load(f.toPath());
+                report.accept("loaded " + f);
+            } catch (Exception ex) {
+                report.accept("cannot load " + f + ": " + ex.getMessage().replace('\n', ';'));
+            }
+        });
+        Button save = new Button("Save YAML...");
+        save.setId("saveYaml");
+        save.setOnAction(e -> {
+            FileChooser fc = new FileChooser();
+            fc.setInitialFileName("experiment.yaml");
+            File f = fc.showSaveDialog(getScene().getWindow());
+            if (f == null) return;
+            try {
+                vm.save(f.toPath());
+                report.accept("saved " + f);
+            } catch (Exception ex) {
+                report.accept("cannot save " + f + ": " + ex.getMessage());
+            }
+        });
+        Label file = new Label();
+        file.textProperty().bind(Bindings.createStringBinding(() -> vm.loadedFileProperty().get() == null ? "(defaults)"
+                : vm.loadedFileProperty().get().toString(), vm.loadedFileProperty()));
+        HBox bar = new HBox(6, load, save, file, filter);
+        VBox right = new VBox(6, bar, sheet, problems);
+        right.setPadding(new Insets(6));
+        VBox.setVgrow(sheet, Priority.ALWAYS);
+        getItems().addAll(new javafx.scene.control.ScrollPane(left), right);
+        setDividerPositions(0.36);
+    }
+}

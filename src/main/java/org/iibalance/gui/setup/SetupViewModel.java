@@ -1,0 +1,303 @@
+package org.iibalance.gui.setup;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.iibalance.config.ConfigException;
+import org.iibalance.config.ConfigIO;
+import org.iibalance.config.ConfigProblem;
+import org.iibalance.config.ExperimentConfig;
+import org.iibalance.data.Clip;
+import org.iibalance.data.DatasetLoader;
+import org.iibalance.data.Datasets;
+import org.iibalance.data.ModalitySpec;
+import org.iibalance.data.MultimodalDataset;
+import org.iibalance.experiment.ExperimentValidator;
+import org.iibalance.gui.util.BackgroundJob;
+import org.iibalance.gui.util.ClipImages;
+import org.iibalance.gui.util.TaskExecutor;
+import org.iibalance.method.Methods;
+
+/**
+ * State of the set-up pane: the configuration being edited, as the same {@link ExperimentConfig}
+ * record the CLI builds. The sheet holds one {@link ConfigEntry} per key of
+ * {@link ConfigIO#flatten}; every edit is applied to the loaded configuration with
+ * {@link ConfigIO#withOverrides} and checked with {@link ExperimentValidator#check}, so the problems
+ * shown are the CLI's messages, word for word.
+ */
+public final class SetupViewModel {
+    /** The command that runs the workbench's jar (for "copy CLI command"). */
+    public static final String JAR_COMMAND = "java -jar target/app/iibalance.jar";
+
+    private final TaskExecutor executor;
+    private final ObservableList<ConfigEntry> entries = FXCollections.observableArrayList();
+    private final Map<String, ConfigEntry> byKey = new LinkedHashMap<>();
+    private final ObservableList<ConfigProblem> problems = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<ExperimentConfig> config = new ReadOnlyObjectWrapper<>(this, "config");
+    private final ObjectProperty<Path> loadedFile = new SimpleObjectProperty<>(this, "loadedFile");
+    private final ReadOnlyStringWrapper problemsText = new ReadOnlyStringWrapper(this, "problemsText", "");
+    private final ObservableList<String> datasetKinds = FXCollections.observableArrayList(Datasets.kinds());
+    private final ObservableList<String> methodNames = FXCollections.observableArrayList(Methods.names(List.of("audio", "visual")));
+    private final ReadOnlyStringWrapper datasetDescription = new ReadOnlyStringWrapper(this, "datasetDescription", "");
+    private final BooleanProperty needsRoot = new SimpleBooleanProperty(this, "needsRoot");
+    private final ReadOnlyStringWrapper methodDescription = new ReadOnlyStringWrapper(this, "methodDescription", "");
+    private final ReadOnlyObjectWrapper<DatasetSummary> datasetSummary = new ReadOnlyObjectWrapper<>(this, "datasetSummary");
+    private final ReadOnlyStringWrapper datasetStatus = new ReadOnlyStringWrapper(this, "datasetStatus", "");
+    private final BooleanProperty datasetLoading = new SimpleBooleanProperty(this, "datasetLoading");
+    private ExperimentConfig loaded;
+    private boolean suspended;
+
+    /** A set-up starting from {@link ExperimentConfig#defaults()}. */
+    public SetupViewModel(TaskExecutor executor) {
+        this.executor = executor;
+        loaded = ExperimentConfig.defaults();
+        for (Map.Entry<String, String> e : ConfigIO.flatten(loaded).entrySet()) {
+            ConfigEntry c = new ConfigEntry(e.getKey(), e.getValue());
+            c.valueProperty().addListener((o, a, b) -> revalidate());
+            byKey.put(e.getKey(), c);
+            entries.add(c);
+        }
+        revalidate();
+    }
+
+    /** Every key of the configuration, in file order. */
+    public ObservableList<ConfigEntry> entries() {
+        return entries;
+    }
+
+    /** The entry of a key (null if the configuration has no such key). */
+    public ConfigEntry entry(String key) {
+        return byKey.get(key);
+    }
+
+    /** Sets one key's value as typed (validated at once). */
+    public void set(String key, String value) {
+        ConfigEntry e = byKey.get(key);
+        if (e == null) throw new IllegalArgumentException("no configuration key " + key);
+        e.valueProperty().set(value);
+    }
+
+    /** The current configuration problems (empty when the configuration is valid). */
+    public ObservableList<ConfigProblem> problems() {
+        return problems;
+    }
+
+    /** The problems as the CLI prints them, one per line. */
+    public ReadOnlyStringProperty problemsTextProperty() {
+        return problemsText.getReadOnlyProperty();
+    }
+
+    /** True when the configuration would be accepted by {@code train}. */
+    public BooleanBinding validProperty() {
+        return Bindings.isEmpty(problems);
+    }
+
+    /** The last configuration that could be built from the sheet (null if none yet). */
+    public ReadOnlyObjectProperty<ExperimentConfig> configProperty() {
+        return config.getReadOnlyProperty();
+    }
+
+    /** The configuration (valid or not; may be the last one that parsed). */
+    public ExperimentConfig config() {
+        return config.get();
+    }
+
+    /** The YAML file the sheet started from, or null for the defaults. */
+    public ObjectProperty<Path> loadedFileProperty() {
+        return loadedFile;
+    }
+
+    /** Every dataset kind of {@link Datasets#all()}. */
+    public ObservableList<String> datasetKinds() {
+        return datasetKinds;
+    }
+
+    /** Every method of {@link Methods#names} for the current dataset's modalities. */
+    public ObservableList<String> methodNames() {
+        return methodNames;
+    }
+
+    /** The description of the chosen dataset kind. */
+    public ReadOnlyStringProperty datasetDescriptionProperty() {
+        return datasetDescription.getReadOnlyProperty();
+    }
+
+    /** Whether the chosen dataset kind needs {@code dataset.root}. */
+    public BooleanProperty needsRootProperty() {
+        return needsRoot;
+    }
+
+    /** The description of the chosen method. */
+    public ReadOnlyStringProperty methodDescriptionProperty() {
+        return methodDescription.getReadOnlyProperty();
+    }
+
+    /** The summary of the last loaded dataset, or null. */
+    public ReadOnlyObjectProperty<DatasetSummary> datasetSummaryProperty() {
+        return datasetSummary.getReadOnlyProperty();
+    }
+
+    /** Progress or error line of the dataset preview. */
+    public ReadOnlyStringProperty datasetStatusProperty() {
+        return datasetStatus.getReadOnlyProperty();
+    }
+
+    /** Whether a dataset is loading. */
+    public BooleanProperty datasetLoadingProperty() {
+        return datasetLoading;
+    }
+
+    /** The {@code key=value} overrides of the loaded configuration that the sheet holds. */
+    public List<String> overrides() {
+        List<String> out = new ArrayList<>();
+        for (ConfigEntry e : entries) if (e.isModified()) out.add(e.key() + "=" + (e.valueProperty().get() == null ? "" : e.valueProperty().get()));
+        return out;
+    }
+
+    private void revalidate() {
+        if (suspended) return;
+        List<ConfigProblem> found;
+        try {
+            ExperimentConfig c = ConfigIO.withOverrides(loaded, overrides());
+            config.set(c);
+            found = ExperimentValidator.check(c);
+        } catch (ConfigException ex) {
+            found = ex.problems();
+        }
+        problems.setAll(found);
+        for (ConfigEntry e : entries) {
+            StringBuilder b = new StringBuilder();
+            for (ConfigProblem p : found) if (p.key().equals(e.key())) b.append(b.length() > 0 ? "; " : "").append(p.message());
+            e.setProblem(b.toString());
+        }
+        StringBuilder all = new StringBuilder();
+        for (ConfigProblem p : found) all.append(all.length() > 0 ? "\n" : "").append(p);
+        problemsText.set(all.toString());
+        String kind = byKey.get("dataset.kind").valueProperty().get();
+        DatasetLoader l = Datasets.find(kind);
+        datasetDescription.set(l == null ? "" : l.description());
+        needsRoot.set(l != null && l.needsRoot());
+        methodDescription.set(Methods.description(byKey.get("method.name").valueProperty().get()));
+    }
+
+    /** Replaces the sheet with a configuration (the new "loaded" state; no key counts as modified). */
+    public void setLoaded(ExperimentConfig cfg, Path file) {
+        suspended = true;
+        try {
+            loaded = cfg;
+            for (Map.Entry<String, String> e : ConfigIO.flatten(cfg).entrySet()) {
+                ConfigEntry c = byKey.get(e.getKey());
+                if (c == null) continue;
+                c.setLoaded(e.getValue());
+                c.valueProperty().set(e.getValue());
+            }
+            loadedFile.set(file);
+        } finally {
+            suspended = false;
+        }
+        revalidate();
+    }
+
+    /** Loads a YAML file (as {@code train --config} does). */
+    public void load(Path file) throws ConfigException {
+        setLoaded(ConfigIO.load(file, List.of()), file);
+    }
+
+    /** Loads the configuration of a run folder, to run it again. */
+    public void loadFromRun(Path runDir) throws ConfigException {
+        load(runDir.resolve("config.yaml"));
+    }
+
+    /** Applies overrides to what the sheet holds (e.g. a tiny training for tests). */
+    public void apply(List<String> overrides) {
+        for (String o : overrides) {
+            int eq = o.indexOf('=');
+            set(o.substring(0, eq).trim(), o.substring(eq + 1).trim());
+        }
+    }
+
+    /** Saves the configuration as YAML; the file becomes the loaded one. */
+    public void save(Path file) throws IOException {
+        ExperimentConfig c = config.get();
+        ConfigIO.write(c, file, "IIBalance Workbench configuration (saved from the GUI; run with: train --config " + file.getFileName() + ")");
+        setLoaded(c, file);
+    }
+
+    /** The command line that reproduces this configuration headless. */
+    public String cliCommand() {
+        StringBuilder b = new StringBuilder(JAR_COMMAND).append(" train");
+        if (loadedFile.get() != null) b.append(" --config ").append(quote(loadedFile.get().toString()));
+        for (String o : overrides()) b.append(" --set ").append(quote(o));
+        return b.toString();
+    }
+
+    private static String quote(String s) {
+        return s.matches("[A-Za-z0-9._=/:+@,-]+") ? s : "'" + s.replace("'", "'\\''") + "'";
+    }
+
+    /** Loads the configured dataset in the background and summarises it with a preview clip. */
+    public void loadDataset() {
+        ExperimentConfig c = config.get();
+        if (c == null || datasetLoading.get()) return;
+        datasetLoading.set(true);
+        datasetStatus.set("loading " + c.dataset().kind() + "...");
+        executor.execute(BackgroundJob.of(progress -> summarise(Datasets.load(c, progress)))
+                .onProgress(datasetStatus::set)
+                .onSuccess(s -> {
+                    datasetLoading.set(false);
+                    datasetSummary.set(s);
+                    datasetStatus.set(s.countsLine());
+                    List<String> mods = new ArrayList<>();
+                    for (String m : s.modalities()) mods.add(m.split(" ")[0]);
+                    String keep = byKey.get("method.name").valueProperty().get();
+                    List<String> names = Methods.names(mods);
+                    if (!names.equals(methodNames)) {
+                        methodNames.setAll(names);
+                        byKey.get("method.name").valueProperty().set(keep);
+                    }
+                })
+                .onFailure(t -> {
+                    datasetLoading.set(false);
+                    datasetStatus.set("cannot load the dataset: " + t.getMessage());
+                }));
+    }
+
+    /** A summary of a loaded dataset with its first training clip rendered. */
+    public static DatasetSummary summarise(MultimodalDataset d) {
+        Clip clip = d.train().isEmpty() ? null : d.train().get(0);
+        ClipImages.Argb frames = null;
+        ClipImages.Argb spec = null;
+        List<String> mods = new ArrayList<>();
+        for (int m = 0; m < d.modalities().size(); m++) {
+            ModalitySpec s = d.modalities().get(m);
+            mods.add(s.toString());
+            if (clip == null) continue;
+            if (s.kind() == ModalitySpec.Kind.FRAMES && frames == null) frames = ClipImages.frames(clip.input(m), s.shape());
+            if (s.kind() == ModalitySpec.Kind.SPECTROGRAM && spec == null) spec = ClipImages.spectrogram(clip.input(m), s.shape());
+        }
+        return new DatasetSummary(d.name(), d.train().size(), d.val().size(), d.test().size(), d.classNames(), mods,
+                clip == null ? null : clip.id(), frames, spec);
+    }
+
+    /** Whether the file looks like a run folder's configuration. */
+    public static boolean isRunFolder(Path dir) {
+        return Files.isRegularFile(dir.resolve("config.yaml"));
+    }
+}

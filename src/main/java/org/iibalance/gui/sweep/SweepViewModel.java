@@ -1,0 +1,271 @@
+package org.iibalance.gui.sweep;
+
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.iibalance.config.ConfigException;
+import org.iibalance.config.ExperimentConfig;
+import org.iibalance.experiment.CancellationToken;
+import org.iibalance.experiment.RunOutcome;
+import org.iibalance.experiment.SweepListener;
+import org.iibalance.experiment.SweepRunner;
+import org.iibalance.experiment.SweepSpec;
+import org.iibalance.gui.util.BackgroundJob;
+import org.iibalance.gui.util.EventBatcher;
+import org.iibalance.gui.util.TaskExecutor;
+import org.iibalance.report.Charts;
+import org.jfree.chart.JFreeChart;
+
+/**
+ * The Fig. 4 sweep: a grid over two keys (tau and gamma by default, any numeric key allowed) and
+ * seeds, run by the core's {@link SweepRunner} with bounded parallelism in the background. Trial
+ * ends arrive through an {@link EventBatcher} and fill the table. Each axis gets a
+ * {@link Charts#sensitivity} chart: test Acc_m per value of that axis as mean +- std over the seeds
+ * <em>and</em> the other axis' values (the marginal effect of the key); the best trial is chosen by
+ * validation Acc_m ({@code val.accMultimodal}), never by test, and its value is marked.
+ */
+public final class SweepViewModel {
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    private final TaskExecutor executor;
+    private final Supplier<ExperimentConfig> base;
+    private final EventBatcher<SweepRow> batcher = new EventBatcher<>(this::apply);
+    private final ObservableList<SweepRow> rows = FXCollections.observableArrayList();
+    private final StringProperty axis1Key = new SimpleStringProperty(this, "axis1Key", "method.tau");
+    private final StringProperty axis1Values = new SimpleStringProperty(this, "axis1Values", "0.03,0.07,0.2");
+    private final StringProperty axis2Key = new SimpleStringProperty(this, "axis2Key", "method.gamma");
+    private final StringProperty axis2Values = new SimpleStringProperty(this, "axis2Values", "0.5,1.0");
+    private final StringProperty seeds = new SimpleStringProperty(this, "seeds", "1");
+    private final IntegerProperty parallelism = new SimpleIntegerProperty(this, "parallelism", 1);
+    private final BooleanProperty running = new SimpleBooleanProperty(this, "running");
+    private final IntegerProperty version = new SimpleIntegerProperty(this, "version");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "set the grid and press Run sweep");
+    private final List<String> keys = new ArrayList<>();
+    private CancellationToken token;
+    private Path sweepDir;
+
+    /** A sweep view-model over the configuration {@code base} supplies (the set-up pane's). */
+    public SweepViewModel(TaskExecutor executor, Supplier<ExperimentConfig> base) {
+        this.executor = executor;
+        this.base = base;
+    }
+
+    /** Starts draining trial results onto the FX thread (application only). */
+    public void startPump(double periodMillis) {
+        batcher.start(periodMillis);
+    }
+
+    /** Applies queued trial results now (tests). */
+    public int pumpNow() {
+        return batcher.drainNow();
+    }
+
+    /** The grid as the SweepRunner takes it; throws with the CLI's message when a key or value is bad. */
+    public SweepSpec spec() throws ConfigException {
+        List<SweepSpec.Axis> axes = new ArrayList<>();
+        if (!axis1Key.get().isBlank()) axes.add(SweepSpec.Axis.parse(axis1Key.get().trim() + "=" + axis1Values.get()));
+        if (!axis2Key.get().isBlank()) axes.add(SweepSpec.Axis.parse(axis2Key.get().trim() + "=" + axis2Values.get()));
+        List<Long> s = new ArrayList<>();
+        for (String v : seeds.get().split(",")) {
+            if (v.isBlank()) continue;
+            try {
+                s.add(Long.parseLong(v.trim()));
+            } catch (NumberFormatException e) {
+                throw new ConfigException("seeds", "'" + v.trim() + "' is not a whole number");
+            }
+        }
+        return new SweepSpec(base.get(), axes, s, Math.max(1, parallelism.get()));
+    }
+
+    /** Validates the grid and starts the sweep into {@code <runsDir>/sweep-<timestamp>/}. */
+    public void start() {
+        if (running.get()) return;
+        SweepSpec spec;
+        List<SweepSpec.Trial> trials;
+        try {
+            spec = spec();
+            trials = spec.trials();
+        } catch (ConfigException e) {
+            status.set("sweep refused: " + e.getMessage().replace('\n', ';'));
+            return;
+        }
+        keys.clear();
+        for (SweepSpec.Axis a : spec.axes()) keys.add(a.key());
+        rows.clear();
+        for (SweepSpec.Trial t : trials) rows.add(new SweepRow(t.index(), t.name(), t.values(), t.seed(), "pending", Double.NaN, Double.NaN, false));
+        sweepDir = Path.of(spec.base().output().runsDir()).resolve("sweep-" + LocalDateTime.now().format(STAMP));
+        token = new CancellationToken();
+        running.set(true);
+        version.set(version.get() + 1);
+        status.set("running " + trials.size() + " trials, " + spec.parallelism() + " at once, into " + sweepDir);
+        SweepRunner runner = new SweepRunner(spec, sweepDir).optCancellation(token).optListener(new SweepListener() {
+            @Override
+            public void trialStarted(SweepSpec.Trial t) {
+                batcher.offer(new SweepRow(t.index(), t.name(), t.values(), t.seed(), "running", Double.NaN, Double.NaN, false));
+            }
+
+            @Override
+            public void trialFinished(SweepSpec.Trial t, RunOutcome o, boolean skipped) {
+                double val = o.results() == null ? Double.NaN : o.results().number("val.accMultimodal");
+                double test = o.results() == null ? Double.NaN : o.results().number("test.accMultimodal");
+                batcher.offer(new SweepRow(t.index(), t.name(), t.values(), t.seed(), o.state().label() + (skipped ? " (earlier)" : ""), val, test, false));
+            }
+        });
+        executor.execute(BackgroundJob.of(p -> runner.run()).onSuccess(out -> {
+            pumpNow();
+            running.set(false);
+            long done = rows.stream().filter(r -> r.state().startsWith("completed")).count();
+            status.set("sweep ended: " + done + " of " + rows.size() + " trials completed (" + sweepDir + ")");
+        }).onFailure(t -> {
+            pumpNow();
+            running.set(false);
+            status.set("sweep failed: " + t.getMessage());
+        }));
+    }
+
+    /** Stops the sweep: running trials stop at their next batch, the rest do not start. */
+    public void cancel() {
+        if (token != null) token.cancel();
+        status.set("cancelling the sweep...");
+    }
+
+    private void apply(List<SweepRow> updates) {
+        for (SweepRow u : updates) {
+            if (u.index() < rows.size()) rows.set(u.index(), u);
+            else rows.add(u);
+        }
+        markBest();
+        version.set(version.get() + 1);
+    }
+
+    private void markBest() {
+        int best = -1;
+        for (int i = 0; i < rows.size(); i++) {
+            if (!Double.isNaN(rows.get(i).valAccM()) && (best < 0 || rows.get(i).valAccM() > rows.get(best).valAccM())) best = i;
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).best() != (i == best)) rows.set(i, rows.get(i).withBest(i == best));
+        }
+    }
+
+    /** Mean and std of test Acc_m per value of axis {@code a}, over seeds and the other axis: {x, mean, std}. */
+    public List<double[]> points(int a) {
+        Map<Double, List<Double>> by = new TreeMap<>();
+        for (SweepRow r : rows) {
+            if (Double.isNaN(r.testAccM()) || a >= r.values().size()) continue;
+            double x;
+            try {
+                x = Double.parseDouble(r.values().get(a));
+            } catch (NumberFormatException e) {
+                continue;
+            }
+            by.computeIfAbsent(x, k -> new ArrayList<>()).add(r.testAccM());
+        }
+        List<double[]> out = new ArrayList<>();
+        for (Map.Entry<Double, List<Double>> e : by.entrySet()) {
+            double mean = e.getValue().stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+            double var = 0;
+            for (double v : e.getValue()) var += (v - mean) * (v - mean);
+            double std = e.getValue().size() > 1 ? Math.sqrt(var / (e.getValue().size() - 1)) : 0;
+            out.add(new double[] {e.getKey(), mean, std});
+        }
+        return out;
+    }
+
+    /** The best trial by validation Acc_m, or null. */
+    public SweepRow best() {
+        for (SweepRow r : rows) if (r.best()) return r;
+        return null;
+    }
+
+    /** The key of axis {@code a} ("" if none). */
+    public String key(int a) {
+        return a < keys.size() ? keys.get(a) : (a == 0 ? axis1Key.get() : axis2Key.get());
+    }
+
+    /** The Fig. 4 chart of axis {@code a}, with the best trial's value marked. */
+    public JFreeChart chart(int a) {
+        SweepRow b = best();
+        Double bestX = null;
+        if (b != null && a < b.values().size()) {
+            try {
+                bestX = Double.parseDouble(b.values().get(a));
+            } catch (NumberFormatException ignored) {
+                // a text axis has no position to mark
+            }
+        }
+        List<double[]> pts = points(a);
+        boolean logX = pts.size() > 1 && pts.get(0)[0] > 0 && pts.get(pts.size() - 1)[0] / pts.get(0)[0] >= 20;
+        return Charts.sensitivity("Acc_m vs " + key(a) + " (Fig. 4; best by validation)", key(a), pts, bestX, logX);
+    }
+
+    /** The trials. */
+    public ObservableList<SweepRow> rows() {
+        return rows;
+    }
+
+    /** First axis key. */
+    public StringProperty axis1KeyProperty() {
+        return axis1Key;
+    }
+
+    /** First axis values, comma-separated. */
+    public StringProperty axis1ValuesProperty() {
+        return axis1Values;
+    }
+
+    /** Second axis key ("" for a one-axis sweep). */
+    public StringProperty axis2KeyProperty() {
+        return axis2Key;
+    }
+
+    /** Second axis values, comma-separated. */
+    public StringProperty axis2ValuesProperty() {
+        return axis2Values;
+    }
+
+    /** Seeds, comma-separated. */
+    public StringProperty seedsProperty() {
+        return seeds;
+    }
+
+    /** Trials at once. */
+    public IntegerProperty parallelismProperty() {
+        return parallelism;
+    }
+
+    /** Whether a sweep is going. */
+    public BooleanProperty runningProperty() {
+        return running;
+    }
+
+    /** Ticks whenever the table changes (charts redraw). */
+    public IntegerProperty versionProperty() {
+        return version;
+    }
+
+    /** A status line. */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** The folder of the last sweep. */
+    public Path sweepDir() {
+        return sweepDir;
+    }
+}

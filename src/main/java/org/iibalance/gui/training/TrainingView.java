@@ -1,0 +1,136 @@
+package org.iibalance.gui.training;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.util.function.Consumer;
+import javafx.geometry.Insets;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.iibalance.gui.util.ChartPane;
+import org.iibalance.report.Charts;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+
+/**
+ * The live training pane: loss curves (smoothed, raw faint behind) with the smoothing slider and a
+ * log-y toggle; lambda(t) drawn whole with the current point; validation accuracies per epoch.
+ */
+public final class TrainingView extends VBox {
+    private final ChartPane loss;
+    private final ChartPane lambda;
+    private final ChartPane accuracy;
+
+    /** The pane over {@code vm}. */
+    public TrainingView(TrainingViewModel vm, Consumer<String> report) {
+        setId("trainingView");
+        setPadding(new Insets(6));
+        setSpacing(4);
+        JFreeChart lossChart = ChartFactory.createXYLineChart("Training loss per step", "step", "loss", vm.lossData(), PlotOrientation.VERTICAL, true, true,
+                false);
+        XYPlot lp = lossChart.getXYPlot();
+        XYLineAndShapeRenderer lr = new XYLineAndShapeRenderer(true, false);
+        Color[] colours = {Charts.PALETTE[0], Charts.PALETTE[1], Charts.PALETTE[2]};
+        for (int s = 0; s < 3; s++) {
+            lr.setSeriesPaint(s, colours[s]);
+            lr.setSeriesStroke(s, new BasicStroke(2f));
+            lr.setSeriesPaint(s + 3, new Color(colours[s].getRed(), colours[s].getGreen(), colours[s].getBlue(), 50));
+            lr.setSeriesVisibleInLegend(s + 3, false);
+        }
+        lp.setRenderer(lr);
+        Charts.style(lossChart);
+        ((NumberAxis) lp.getRangeAxis()).setAutoRangeIncludesZero(false);
+        loss = new ChartPane("lossChart", lossChart, report);
+
+        JFreeChart lamChart = ChartFactory.createXYLineChart("\u03bb(t) = \u03bb_start (1 - t/T)  (Eq. 12)", "t (epochs)", "\u03bb", vm.lambdaData(),
+                PlotOrientation.VERTICAL, true, true, false);
+        XYLineAndShapeRenderer r2 = new XYLineAndShapeRenderer();
+        r2.setSeriesShapesVisible(0, false);
+        r2.setSeriesPaint(0, Charts.PALETTE[1]);
+        r2.setSeriesLinesVisible(1, false);
+        r2.setSeriesShapesVisible(1, true);
+        r2.setSeriesShape(1, new java.awt.geom.Ellipse2D.Double(-6, -6, 12, 12));
+        r2.setSeriesPaint(1, Charts.PALETTE[4]);
+        lamChart.getXYPlot().setRenderer(r2);
+        Charts.style(lamChart);
+        lambda = new ChartPane("lambdaChart", lamChart, report);
+
+        JFreeChart accChart = ChartFactory.createXYLineChart("Validation accuracy per epoch", "epoch", "accuracy", vm.accuracyData(),
+                PlotOrientation.VERTICAL, true, true, false);
+        XYLineAndShapeRenderer r3 = new XYLineAndShapeRenderer(true, true);
+        for (int s = 0; s < 3; s++) r3.setSeriesPaint(s, Charts.PALETTE[s + 1]);
+        accChart.getXYPlot().setRenderer(r3);
+        ((NumberAxis) accChart.getXYPlot().getDomainAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        Charts.style(accChart);
+        accuracy = new ChartPane("accuracyChart", accChart, report);
+
+        Slider smooth = new Slider(0, 0.99, vm.smoothingProperty().get());
+        smooth.setId("smoothingSlider");
+        smooth.valueProperty().bindBidirectional(vm.smoothingProperty());
+        smooth.setPrefWidth(200);
+        Label sv = new Label();
+        sv.textProperty().bind(vm.smoothingProperty().asString("%.2f"));
+        CheckBox logY = new CheckBox("log y");
+        logY.setId("logYToggle");
+        logY.selectedProperty().bindBidirectional(vm.logScaleProperty());
+        vm.logScaleProperty().addListener((o, a, b) -> {
+            if (b) {
+                LogAxis axis = new LogAxis("loss (log)");
+                axis.setSmallestValue(1e-4);
+                lp.setRangeAxis(axis);
+            } else {
+                NumberAxis axis = new NumberAxis("loss");
+                axis.setAutoRangeIncludesZero(false);
+                lp.setRangeAxis(axis);
+            }
+        });
+        Label lam = new Label();
+        lam.setId("lambdaLabel");
+        lam.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> Double.isNaN(vm.currentLambdaProperty().get()) ? "\u03bb: -"
+                : String.format("\u03bb(t=%.2f) = %.3f", vm.currentTProperty().get(), vm.currentLambdaProperty().get()), vm.currentLambdaProperty(),
+                vm.currentTProperty()));
+        Label msg = new Label();
+        msg.setId("trainingMessage");
+        msg.textProperty().bind(vm.messageProperty());
+        msg.setWrapText(true);
+        HBox controls = new HBox(8, new Label("smoothing"), smooth, sv, logY, lam);
+        GridPane grid = new GridPane();
+        grid.setHgap(4);
+        grid.setVgap(4);
+        grid.add(loss, 0, 0, 2, 1);
+        grid.add(lambda, 0, 1);
+        grid.add(accuracy, 1, 1);
+        javafx.scene.layout.ColumnConstraints c = new javafx.scene.layout.ColumnConstraints();
+        c.setPercentWidth(50);
+        grid.getColumnConstraints().addAll(c, c);
+        javafx.scene.layout.RowConstraints rc = new javafx.scene.layout.RowConstraints();
+        rc.setPercentHeight(50);
+        grid.getRowConstraints().addAll(rc, rc);
+        VBox.setVgrow(grid, Priority.ALWAYS);
+        getChildren().addAll(controls, msg, grid);
+    }
+
+    /** The loss chart pane. */
+    public ChartPane lossPane() {
+        return loss;
+    }
+
+    /** The lambda chart pane. */
+    public ChartPane lambdaPane() {
+        return lambda;
+    }
+
+    /** The accuracy chart pane. */
+    public ChartPane accuracyPane() {
+        return accuracy;
+    }
+}

@@ -1,0 +1,369 @@
+package org.iibalance.gui.training;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import org.iibalance.config.ConfigException;
+import org.iibalance.config.ExperimentConfig;
+import org.iibalance.experiment.CancellationToken;
+import org.iibalance.experiment.ExperimentRunner;
+import org.iibalance.experiment.RunOutcome;
+import org.iibalance.experiment.TrainingEvent;
+import org.iibalance.gui.budget.BudgetViewModel;
+import org.iibalance.gui.util.BackgroundJob;
+import org.iibalance.gui.util.EventBatcher;
+import org.iibalance.gui.util.TaskExecutor;
+import org.iibalance.method.LambdaSchedule;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/**
+ * State of a training run watched live. The run goes on a background thread through the
+ * {@link TaskExecutor}; its events are copied into an {@link EventBatcher} on the training thread
+ * and applied here in batches on the FX thread ({@link #apply}): progress properties, the loss
+ * curves (L_I, L_II, total; raw and smoothed), the lambda(t) schedule with the current point, the
+ * validation accuracies per epoch, and the Fig. 3 figures ({@link #budget()}).
+ */
+public final class TrainingViewModel {
+    private static final Pattern DEVICE = Pattern.compile(" on (\\S+)$");
+
+    private final TaskExecutor executor;
+    private final EventBatcher<TrainingEvent> batcher = new EventBatcher<>(this::apply);
+    private final BudgetViewModel budget = new BudgetViewModel();
+    private final List<Consumer<Path>> runEndListeners = new ArrayList<>();
+
+    private final ReadOnlyObjectWrapper<RunStatus> status = new ReadOnlyObjectWrapper<>(this, "status", RunStatus.IDLE);
+    private final ReadOnlyStringWrapper phase = new ReadOnlyStringWrapper(this, "phase", "");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "ready");
+    private final ReadOnlyStringWrapper position = new ReadOnlyStringWrapper(this, "position", "");
+    private final ReadOnlyStringWrapper device = new ReadOnlyStringWrapper(this, "device", "");
+    private final DoubleProperty progress = new SimpleDoubleProperty(this, "progress", 0);
+    private final DoubleProperty clipsPerSecond = new SimpleDoubleProperty(this, "clipsPerSecond", Double.NaN);
+    private final DoubleProperty elapsed = new SimpleDoubleProperty(this, "elapsed", 0);
+    private final DoubleProperty eta = new SimpleDoubleProperty(this, "eta", Double.NaN);
+    private final DoubleProperty currentLambda = new SimpleDoubleProperty(this, "currentLambda", Double.NaN);
+    private final DoubleProperty currentT = new SimpleDoubleProperty(this, "currentT", Double.NaN);
+    private final DoubleProperty smoothing = new SimpleDoubleProperty(this, "smoothing", 0.6);
+    private final BooleanProperty logScale = new SimpleBooleanProperty(this, "logScale", false);
+    private final ObjectProperty<Path> runDir = new SimpleObjectProperty<>(this, "runDir");
+    private final IntegerProperty epochsCompleted = new SimpleIntegerProperty(this, "epochsCompleted");
+    private final List<Double> epochClipsPerSecond = new ArrayList<>();
+
+    private final LossSeries lossI = new LossSeries("L_I", 0.6);
+    private final LossSeries lossII = new LossSeries("L_II", 0.6);
+    private final LossSeries total = new LossSeries("total", 0.6);
+    private final XYSeriesCollection lossData = new XYSeriesCollection();
+    private final XYSeries schedule = new XYSeries("\u03bb(t) (Eq. 12)", false, true);
+    private final XYSeries lambdaNow = new XYSeries("\u03bb now", false, true);
+    private final XYSeriesCollection lambdaData = new XYSeriesCollection();
+    private final XYSeries accM = new XYSeries("val Acc_m", false, true);
+    private final XYSeries accA = new XYSeries("val Acc_a", false, true);
+    private final XYSeries accV = new XYSeries("val Acc_v", false, true);
+    private final XYSeriesCollection accData = new XYSeriesCollection();
+    private CancellationToken token;
+    private int epochs;
+
+    /** A view-model running its trainings through {@code executor}. */
+    public TrainingViewModel(TaskExecutor executor) {
+        this.executor = executor;
+        for (LossSeries s : List.of(total, lossI, lossII)) lossData.addSeries(s.smooth);
+        for (LossSeries s : List.of(total, lossI, lossII)) lossData.addSeries(s.raw);
+        lambdaData.addSeries(schedule);
+        lambdaData.addSeries(lambdaNow);
+        accData.addSeries(accM);
+        accData.addSeries(accA);
+        accData.addSeries(accV);
+        smoothing.addListener((o, a, b) -> {
+            double w = Math.max(0, Math.min(0.999, b.doubleValue()));
+            for (LossSeries s : List.of(total, lossI, lossII)) {
+                s.setWeight(w);
+                s.fire();
+            }
+        });
+    }
+
+    /** Starts draining events onto the FX thread every {@code periodMillis} (application only). */
+    public void startPump(double periodMillis) {
+        batcher.start(periodMillis);
+    }
+
+    /** Applies what is queued now (tests and the end of a run). */
+    public int pumpNow() {
+        return batcher.drainNow();
+    }
+
+    /** Called with the run folder whenever a run ends (completed, cancelled or failed). */
+    public void onRunEnded(Consumer<Path> l) {
+        runEndListeners.add(l);
+    }
+
+    /** Starts a run of {@code cfg} in the background; ignored while one is going. */
+    public void start(ExperimentConfig cfg) {
+        if (status.get().active()) return;
+        reset(cfg);
+        status.set(RunStatus.RUNNING);
+        message.set("starting " + cfg.method().name() + " on " + cfg.dataset().kind());
+        device.set(cfg.device());
+        CancellationToken t = new CancellationToken();
+        token = t;
+        executor.execute(BackgroundJob.of(p -> new ExperimentRunner(cfg).optListener(batcher::offer).optCancellation(t).run())
+                .onSuccess(this::ended)
+                .onFailure(this::failed));
+    }
+
+    /** Asks the run to stop at the next batch (the loop writes a consistent, cancelled folder). */
+    public void cancel() {
+        if (token != null && status.get() == RunStatus.RUNNING) {
+            token.cancel();
+            status.set(RunStatus.CANCELLING);
+            message.set("cancelling at the next batch...");
+        }
+    }
+
+    private void reset(ExperimentConfig cfg) {
+        for (LossSeries s : List.of(total, lossI, lossII)) {
+            s.clear();
+            s.fire();
+        }
+        for (XYSeries s : List.of(accM, accA, accV, lambdaNow, schedule)) s.clear();
+        epochs = cfg.training().epochs();
+        String m = cfg.method().name();
+        if (m.startsWith("iibalance") && cfg.method().lambdaStart() >= 0 && cfg.method().lambdaStart() <= 1 && epochs >= 1) {
+            // Eq. 12 drawn whole over [0, T], sampled finely: t is the 0-based epoch
+            LambdaSchedule ls = new LambdaSchedule(cfg.method().lambdaStart(), epochs);
+            for (int i = 0; i <= 100; i++) {
+                double t = epochs * i / 100.0;
+                schedule.add(t, ls.at(t));
+            }
+        }
+        budget.reset();
+        epochClipsPerSecond.clear();
+        progress.set(0);
+        clipsPerSecond.set(Double.NaN);
+        eta.set(Double.NaN);
+        elapsed.set(0);
+        position.set("");
+        phase.set("");
+        currentLambda.set(Double.NaN);
+        currentT.set(Double.NaN);
+        epochsCompleted.set(0);
+        runDir.set(null);
+    }
+
+    /** Applies a batch of events (FX thread): one redraw per series per batch. */
+    public void apply(List<TrainingEvent> events) {
+        boolean losses = false;
+        boolean acc = false;
+        boolean lam = false;
+        for (TrainingEvent e : events) {
+            elapsed.set(e.elapsed());
+            budget.accept(e);
+            if (e instanceof TrainingEvent.PhaseChanged p) {
+                phase.set(p.phase());
+                message.set(p.description());
+                Matcher d = DEVICE.matcher(p.description());
+                if ("train".equals(p.phase()) && d.find()) device.set(d.group(1));
+            } else if (e instanceof TrainingEvent.BudgetEpoch b) {
+                message.set(String.format(Locale.ROOT, "budget model %s: epoch %d/%d, loss %.3f, val acc %.3f", b.modality(), b.epoch(), b.maxEpochs(),
+                        b.trainLoss(), b.valAccuracy()));
+            } else if (e instanceof TrainingEvent.StepCompleted s) {
+                phase.set(s.phase());
+                position.set(String.format(Locale.ROOT, "%s  epoch %d/%d  batch %d/%d", s.phase(), s.epoch(), s.epochs(), s.step(), s.steps()));
+                if (!Double.isNaN(s.clipsPerSecond())) clipsPerSecond.set(s.clipsPerSecond());
+                eta.set(s.eta());
+                double done = ((s.epoch() - 1) * (double) s.steps() + s.step()) / Math.max(1.0, (double) s.epochs() * s.steps());
+                progress.set(Math.max(0, Math.min(1, done)));
+                if ("train".equals(s.phase())) {
+                    lossI.add(s.globalStep(), s.lossStageI());
+                    lossII.add(s.globalStep(), s.lossStageII());
+                    total.add(s.globalStep(), s.loss());
+                    losses = true;
+                    if (!Double.isNaN(s.lambda())) {
+                        double t = s.epoch() - 1; // Eq. 12: t is the 0-based epoch, lambda is constant within it
+                        currentT.set(t);
+                        currentLambda.set(s.lambda());
+                        lam = true;
+                    }
+                }
+            } else if (e instanceof TrainingEvent.EpochCompleted ep) {
+                accM.add(ep.epoch(), ep.valAccuracy(), false);
+                double[] ma = ep.valModalityAccuracy();
+                if (ma != null && ma.length > 0 && !Double.isNaN(ma[0])) accA.add(ep.epoch(), ma[0], false);
+                if (ma != null && ma.length > 1 && !Double.isNaN(ma[1])) accV.add(ep.epoch(), ma[1], false);
+                acc = true;
+                epochsCompleted.set(ep.epoch());
+                epochClipsPerSecond.add(ep.clipsPerSecond());
+                message.set(String.format(Locale.ROOT, "epoch %d/%d: val Acc_m %.3f%s", ep.epoch(), ep.epochs(), ep.valAccuracy(), ep.best() ? " (best so far)" : ""));
+            } else if (e instanceof TrainingEvent.Finished f) {
+                runDir.set(f.runDir());
+                progress.set(1);
+                message.set(String.format(Locale.ROOT, "completed: test Acc_m %.3f, Acc_a %.3f, Acc_v %.3f  (%s)", f.results().number("test.accMultimodal"),
+                        f.results().number("test.accAudio"), f.results().number("test.accVisual"), f.runDir().getFileName()));
+                String dev = f.results().text("device");
+                if (dev != null) device.set(dev);
+            } else if (e instanceof TrainingEvent.Failed f) {
+                runDir.set(f.runDir());
+                message.set((f.diverged() ? "diverged: " : "failed: ") + f.reason());
+            } else if (e instanceof TrainingEvent.Cancelled c) {
+                runDir.set(c.runDir());
+                message.set("cancelled after " + c.completedEpochs() + " completed epochs (" + c.runDir().getFileName() + ")");
+            }
+        }
+        if (losses) {
+            for (LossSeries s : List.of(total, lossI, lossII)) s.fire();
+        }
+        if (lam) {
+            lambdaNow.clear();
+            lambdaNow.add(currentT.get(), currentLambda.get());
+        }
+        if (acc) {
+            accM.fireSeriesChanged();
+            accA.fireSeriesChanged();
+            accV.fireSeriesChanged();
+        }
+    }
+
+    private void ended(RunOutcome o) {
+        pumpNow();
+        status.set(switch (o.state()) {
+            case COMPLETED -> RunStatus.COMPLETED;
+            case CANCELLED -> RunStatus.CANCELLED;
+            case DIVERGED -> RunStatus.DIVERGED;
+            default -> RunStatus.FAILED;
+        });
+        if (o.runDir() != null) runDir.set(o.runDir());
+        if (o.state() != org.iibalance.experiment.RunState.COMPLETED && o.reason() != null) {
+            message.set(o.state().label() + ": " + o.reason());
+        }
+        for (Consumer<Path> l : runEndListeners) l.accept(o.runDir());
+    }
+
+    private void failed(Throwable t) {
+        pumpNow();
+        status.set(RunStatus.FAILED);
+        message.set(t instanceof ConfigException ce ? "configuration refused: " + ce.getMessage().replace('\n', ';')
+                : "failed: " + t.getMessage());
+        for (Consumer<Path> l : runEndListeners) l.accept(runDir.get());
+    }
+
+    /** The Fig. 3 figures of the run. */
+    public BudgetViewModel budget() {
+        return budget;
+    }
+
+    /** The run's state. */
+    public ReadOnlyObjectProperty<RunStatus> statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** The current phase ({@code data}, {@code budget:audio}, {@code train}, {@code test}). */
+    public ReadOnlyStringProperty phaseProperty() {
+        return phase.getReadOnlyProperty();
+    }
+
+    /** What is happening, or how the run ended and why. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    /** Phase, epoch and batch of the last step. */
+    public ReadOnlyStringProperty positionProperty() {
+        return position.getReadOnlyProperty();
+    }
+
+    /** The device: configured before the run, resolved once training starts. */
+    public ReadOnlyStringProperty deviceProperty() {
+        return device.getReadOnlyProperty();
+    }
+
+    /** Fraction of the current phase done. */
+    public DoubleProperty progressProperty() {
+        return progress;
+    }
+
+    /** Training throughput over the epoch so far. */
+    public DoubleProperty clipsPerSecondProperty() {
+        return clipsPerSecond;
+    }
+
+    /** Seconds since the run started. */
+    public DoubleProperty elapsedProperty() {
+        return elapsed;
+    }
+
+    /** Estimated seconds to the end of the phase. */
+    public DoubleProperty etaProperty() {
+        return eta;
+    }
+
+    /** lambda of the last step (NaN without a schedule). */
+    public DoubleProperty currentLambdaProperty() {
+        return currentLambda;
+    }
+
+    /** Position t of the last step on the schedule's axis (epochs, fractional). */
+    public DoubleProperty currentTProperty() {
+        return currentT;
+    }
+
+    /** The smoothing weight w of the loss curves, in [0, 1). */
+    public DoubleProperty smoothingProperty() {
+        return smoothing;
+    }
+
+    /** Whether the loss axis is logarithmic. */
+    public BooleanProperty logScaleProperty() {
+        return logScale;
+    }
+
+    /** The run folder (known once the run ends). */
+    public ObjectProperty<Path> runDirProperty() {
+        return runDir;
+    }
+
+    /** Epochs completed so far. */
+    public IntegerProperty epochsCompletedProperty() {
+        return epochsCompleted;
+    }
+
+    /** Throughput of each completed epoch (for the benchmark). */
+    public List<Double> epochClipsPerSecond() {
+        return epochClipsPerSecond;
+    }
+
+    /** Loss curves: smoothed total, L_I, L_II, then the raw ones in the same order. */
+    public XYSeriesCollection lossData() {
+        return lossData;
+    }
+
+    /** The schedule lambda(t) over [0, T] and the current point. */
+    public XYSeriesCollection lambdaData() {
+        return lambdaData;
+    }
+
+    /** Validation Acc_m, Acc_a, Acc_v per epoch. */
+    public XYSeriesCollection accuracyData() {
+        return accData;
+    }
+
+    /** Number of points of the total-loss curve. */
+    public int lossPoints() {
+        return total.raw.getItemCount();
+    }
+}

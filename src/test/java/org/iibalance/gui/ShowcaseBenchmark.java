@@ -1,0 +1,160 @@
+package org.iibalance.gui;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import javafx.animation.AnimationTimer;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.iibalance.config.ConfigIO;
+import org.iibalance.config.ExperimentConfig;
+import org.iibalance.experiment.ExperimentRunner;
+import org.iibalance.experiment.TrainingEvent;
+import org.iibalance.gui.util.FxTaskExecutor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Not a test: the benchmark and the screenshot tool, run on demand (headless, Monocle):
+ * {@code mvn -q -B test -Dtest=ShowcaseBenchmark -Dgui.showcase=true}. Trains the quickstart
+ * (shortened: see {@link #CONFIG}) once headless and once in the GUI, prints the FX pulse gaps and
+ * both throughputs, then snapshots every view into {@code assets/}.
+ */
+@EnabledIfSystemProperty(named = "gui.showcase", matches = "true")
+class ShowcaseBenchmark {
+    static final List<String> CONFIG = List.of("training.epochs=3", "dataset.synthetic.trainClips=600", "dataset.synthetic.valClips=200",
+            "dataset.synthetic.testClips=300", "method.budgetMaxEpochs=2");
+
+    @Test
+    void benchmarkAndScreenshots() throws Exception {
+        Path runs = Files.createTempDirectory("iib-showcase");
+        Path assets = Path.of(System.getProperty("gui.assets", "assets"));
+        Files.createDirectories(assets);
+        List<String> ov = new ArrayList<>(CONFIG);
+        ov.add("output.runsDir=" + runs.toAbsolutePath());
+        ExperimentConfig cfg = ConfigIO.load(Path.of("sample-configs/quickstart.yaml"), ov);
+
+        // 1. headless, as `train` does
+        List<Double> headless = new ArrayList<>();
+        headless(cfg, headless);
+
+        // 2. the same in the GUI, recording the gaps between FX pulses
+        Stage stage = FxToolkit.registerPrimaryStage();
+        WorkbenchViewModel vm = new WorkbenchViewModel(new FxTaskExecutor(), runs);
+        WorkbenchView[] view = new WorkbenchView[1];
+        Scene[] scene = new Scene[1];
+        List<Long> gaps = Collections.synchronizedList(new ArrayList<>());
+        boolean[] recording = {true};
+        AnimationTimer timer = new AnimationTimer() {
+            long last;
+
+            @Override
+            public void handle(long now) {
+                if (last != 0 && recording[0] && vm.training().statusProperty().get().active()) gaps.add(now - last);
+                last = now;
+            }
+        };
+        WaitForAsyncUtils.asyncFx(() -> {
+            view[0] = WorkbenchApp.createView(vm);
+            scene[0] = new Scene(view[0], 1260, 790);
+            stage.setScene(scene[0]);
+            stage.show();
+            vm.setup().setLoaded(cfg.withName("gui"), Path.of("sample-configs/quickstart.yaml"));
+            timer.start();
+            vm.train();
+            view[0].tabs().getSelectionModel().select(1);
+        }).get();
+        // a screenshot of the live view mid-training
+        WaitForAsyncUtils.waitFor(600, TimeUnit.SECONDS, () -> vm.training().epochsCompletedProperty().get() >= 1
+                && "train".equals(vm.training().phaseProperty().get()));
+        Thread.sleep(3000);
+        recording[0] = false; // a snapshot blocks the FX thread: not part of the measurement
+        snap(scene[0], assets.resolve("gui-training-live.png"));
+        Thread.sleep(500);
+        recording[0] = true;
+        WaitForAsyncUtils.waitFor(900, TimeUnit.SECONDS, () -> !vm.training().statusProperty().get().active());
+        WaitForAsyncUtils.asyncFx(timer::stop).get();
+        List<Double> gui = new ArrayList<>(vm.training().epochClipsPerSecond());
+        List<Double> headless2 = new ArrayList<>();
+        headless(cfg, headless2); // again after the GUI run, so that JIT warm-up and load drift show
+
+        List<Long> sorted = new ArrayList<>(gaps);
+        Collections.sort(sorted);
+        double p50 = sorted.isEmpty() ? Double.NaN : sorted.get(sorted.size() / 2) / 1e6;
+        double p99 = sorted.isEmpty() ? Double.NaN : sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(sorted.size() * 0.99) - 1)) / 1e6;
+        double max = sorted.isEmpty() ? Double.NaN : sorted.get(sorted.size() - 1) / 1e6;
+        double h = headless.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+        double h2 = headless2.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+        double g = gui.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+        String report = String.format(Locale.ROOT, "config: sample-configs/quickstart.yaml with %s%n"
+                + "FX pulse gaps while training: %d frames, p50 %.1f ms, p99 %.1f ms, max %.1f ms%n"
+                + "throughput (multimodal epochs, clips/s): headless before %s mean %.1f | GUI %s mean %.1f | headless after %s mean %.1f%n"
+                + "GUI / mean of the two headless runs: %.3f%n", CONFIG, sorted.size(), p50, p99, max, headless, h, gui, g, headless2, h2, g / ((h + h2) / 2));
+        System.out.println(report);
+        Files.writeString(Path.of("target/gui-benchmark.txt"), report);
+
+        // 3. screenshots of every view
+        for (int[] t : new int[][] {{0, 0}, {1, 1}, {2, 2}}) {
+            WaitForAsyncUtils.asyncFx(() -> view[0].tabs().getSelectionModel().select(t[0])).get();
+            if (t[0] == 0) WaitForAsyncUtils.asyncFx(() -> vm.setup().loadDataset()).get();
+            if (t[0] == 0) WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> vm.setup().datasetSummaryProperty().get() != null);
+            Thread.sleep(1500);
+            snap(scene[0], assets.resolve(new String[] {"gui-setup.png", "gui-training.png", "gui-budgets.png"}[t[1]]));
+        }
+        WaitForAsyncUtils.asyncFx(() -> {
+            view[0].tabs().getSelectionModel().select(3);
+            vm.gating().misclassifiedOnlyProperty().set(true);
+            view[0].gatingView().table().getSelectionModel().select(0);
+        }).get();
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> vm.gating().detailProperty().get() != null && vm.gating().detailProperty().get().frames() != null);
+        Thread.sleep(1500);
+        snap(scene[0], assets.resolve("gui-gating.png"));
+
+        // a small sweep (tiny data so that it ends in a minute or two)
+        WaitForAsyncUtils.asyncFx(() -> {
+            vm.setup().apply(Tiny.config(runs));
+            vm.sweep().axis1ValuesProperty().set("0.03,0.07,0.2");
+            vm.sweep().axis2ValuesProperty().set("0.5,1.0");
+            vm.sweep().seedsProperty().set("1,2");
+            vm.sweep().parallelismProperty().set(2);
+            view[0].tabs().getSelectionModel().select(4);
+            vm.sweep().start();
+        }).get();
+        WaitForAsyncUtils.waitFor(900, TimeUnit.SECONDS, () -> !vm.sweep().runningProperty().get());
+        Thread.sleep(1500);
+        snap(scene[0], assets.resolve("gui-sweep.png"));
+        WaitForAsyncUtils.asyncFx(() -> {
+            vm.runs().refresh();
+            view[0].tabs().getSelectionModel().select(5);
+        }).get();
+        Thread.sleep(2000);
+        WaitForAsyncUtils.asyncFx(() -> {
+            var tv = view[0].runsView().table();
+            for (int i = 0; i < tv.getItems().size(); i++) {
+                String n = tv.getItems().get(i).name();
+                if (!n.startsWith("sweep")) tv.getSelectionModel().select(i);
+            }
+        }).get();
+        Thread.sleep(1500);
+        snap(scene[0], assets.resolve("gui-runs.png"));
+    }
+
+    private static void headless(ExperimentConfig cfg, List<Double> out) throws Exception {
+        new ExperimentRunner(cfg.withName("headless")).optListener(e -> {
+            if (e instanceof TrainingEvent.EpochCompleted ep) out.add(ep.clipsPerSecond());
+        }).run();
+    }
+
+    private static void snap(Scene scene, Path file) throws Exception {
+        var img = WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)).get(30, TimeUnit.SECONDS);
+        ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", file.toFile());
+    }
+}

@@ -1,0 +1,62 @@
+package org.iibalance.gui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.iibalance.gui.training.RunStatus;
+import org.iibalance.gui.util.CurrentThreadTaskExecutor;
+import org.iibalance.gui.util.Smoothing;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The view-models without a screen, with a synchronous executor. */
+class WorkbenchViewModelTest {
+
+    @Test
+    void smoothingIsTensorBoardsBiasCorrectedEma() {
+        double[] s = Smoothing.smooth(new double[] {1, 2, 3}, 0.5);
+        assertEquals(1.0, s[0], 1e-12); // first point is unbiased
+        assertEquals((0.25 + 0.5 * 2) / 0.75, s[1], 1e-12);
+        double[] c = Smoothing.smooth(new double[] {4, 4, 4, 4}, 0.9);
+        for (double v : c) assertEquals(4, v, 1e-9); // a constant stays constant
+    }
+
+    @Test
+    void invalidTauGivesTheCliMessageAndRefusesTraining(@TempDir Path runs) {
+        WorkbenchViewModel vm = new WorkbenchViewModel(new CurrentThreadTaskExecutor(), runs);
+        assertTrue(vm.canTrainProperty().get());
+        vm.setup().set("method.tau", "-1");
+        assertFalse(vm.canTrainProperty().get());
+        assertTrue(vm.setup().entry("method.tau").problemProperty().get().contains("must be > 0"), vm.setup().entry("method.tau").problemProperty().get());
+        assertTrue(vm.setup().problemsTextProperty().get().startsWith("method.tau: "));
+        vm.setup().set("method.tau", "abc");
+        assertTrue(vm.setup().problemsTextProperty().get().contains("method.tau: cannot be read as a number"), vm.setup().problemsTextProperty().get());
+        vm.setup().set("method.tau", "0.1");
+        assertTrue(vm.canTrainProperty().get());
+        assertTrue(vm.setup().cliCommand().endsWith("--set method.tau=0.1"), vm.setup().cliCommand());
+    }
+
+    @Test
+    void synchronousTrainingFillsCurvesBudgetGatingAndRuns(@TempDir Path runs) throws Exception {
+        WorkbenchViewModel vm = new WorkbenchViewModel(new CurrentThreadTaskExecutor(), runs);
+        vm.setup().apply(Tiny.config(runs));
+        vm.train(); // runs to the end on this thread; the run's end drains the queue
+        assertEquals(RunStatus.COMPLETED, vm.training().statusProperty().get(), vm.training().messageProperty().get());
+        assertTrue(vm.training().lossPoints() >= 4, "loss points: " + vm.training().lossPoints());
+        assertEquals(2, vm.training().accuracyData().getSeries(0).getItemCount());
+        assertEquals(2, vm.training().budget().prior().length);
+        assertTrue(vm.training().budget().weights().containsKey("test"));
+        assertEquals(32, vm.gating().rows().size());
+        vm.gating().misclassifiedOnlyProperty().set(true);
+        assertTrue(vm.gating().filteredRows().stream().noneMatch(r -> r.correct()));
+        List<org.iibalance.gui.runs.RunRow> found = vm.runs().scan(runs);
+        assertEquals(1, found.size());
+        assertEquals("completed", found.get(0).state());
+        assertTrue(found.get(0).accM() >= 0 && found.get(0).accM() <= 1);
+        assertTrue(Files.exists(vm.training().runDirProperty().get().resolve("gating.csv")));
+    }
+}
