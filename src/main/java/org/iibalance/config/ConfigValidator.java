@@ -24,9 +24,7 @@ public final class ConfigValidator {
         if (!(m.gamma() >= 0) || Double.isInfinite(m.gamma())) p.add(new ConfigProblem("method.gamma", "must be >= 0 (Eq. 11)"));
         if (m.budgetMaxEpochs() < 1) p.add(new ConfigProblem("method.budgetMaxEpochs", "must be >= 1"));
         if (m.budgetPatience() < 1) p.add(new ConfigProblem("method.budgetPatience", "must be >= 1"));
-        if (m.budgetMinEpochs() < 1 || m.budgetMinEpochs() > m.budgetMaxEpochs()) {
-            p.add(new ConfigProblem("method.budgetMinEpochs", "must be between 1 and method.budgetMaxEpochs (" + m.budgetMaxEpochs() + ")"));
-        }
+        if (m.budgetMinEpochs() < 1) p.add(new ConfigProblem("method.budgetMinEpochs", "must be >= 1 (method.budgetMaxEpochs wins when smaller)"));
         TrainingConfig t = c.training();
         if (!"adam".equals(t.optimizer()) && !"sgd".equals(t.optimizer())) {
             p.add(new ConfigProblem("training.optimizer", "'" + t.optimizer() + "' is not an optimiser (allowed: adam, sgd)"));

@@ -15,7 +15,8 @@ package org.iibalance.config;
  * @param warmStart       start the multimodal model from the budget-phase unimodal encoders and heads
  * @param budgetMaxEpochs at most this many epochs per unimodal budget model (Eq. 1)
  * @param budgetPatience  stop a budget model after this many epochs without a better validation accuracy...
- * @param budgetMinEpochs ...but never before this many epochs (early validation accuracy is noisy)
+ * @param budgetMinEpochs ...but never before this many epochs (early validation accuracy is noisy);
+ *                        {@code budgetMaxEpochs} wins when it is smaller
  * @param normalizeFeatures compare features and prototypes by cosine instead of raw dot product (Eq. 4)
  */
 public record MethodConfig(
