@@ -54,6 +54,13 @@ class MatrixRunnerTest {
         Path done = out.resolve("tiny/table").resolve(finished.get(0));
         FileTime stamp = Files.getLastModifiedTime(done.resolve(RunFolder.RESULTS));
 
+        // a run stopped before its first checkpoint (config.yaml and state.json, no checkpoint) must resume too
+        SweepSpec.Trial other = m.parts(out, 1).get(0).spec().trials().stream().filter(t -> !t.name().equals(finished.get(0))).findFirst().orElseThrow();
+        CancellationToken stopped = new CancellationToken();
+        stopped.cancel();
+        RunOutcome stop = new ExperimentRunner(other.config()).optRunDir(out.resolve("tiny/table").resolve(other.name())).optCancellation(stopped).run();
+        assertEquals(RunState.CANCELLED, stop.state());
+
         // second attempt: the finished run is kept, the other three run
         List<String> kept = Collections.synchronizedList(new ArrayList<>());
         List<String> ran = Collections.synchronizedList(new ArrayList<>());
