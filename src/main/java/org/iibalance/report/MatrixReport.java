@@ -70,8 +70,10 @@ public final class MatrixReport {
                 continue;
             }
             try (Stream<Path> s = Files.walk(root)) {
-                s.filter(p -> p.getFileName().toString().equals(RunFolder.RESULTS) || p.getFileName().toString().equals(RunFolder.STATE))
-                        .map(Path::getParent).sorted().forEach(dirs::add);
+                // a run folder holds results.json (finished) or config.yaml (stopped, failed); checkpoint
+                // folders hold a state.json of their own and are not runs
+                s.filter(p -> p.getFileName().toString().equals(RunFolder.RESULTS) || p.getFileName().toString().equals(RunFolder.CONFIG))
+                        .map(Path::getParent).filter(d -> !d.toString().contains("checkpoints")).sorted().forEach(dirs::add);
             }
         }
         for (Path d : dirs) r.readRun(d);
@@ -118,7 +120,8 @@ public final class MatrixReport {
         String name = res.text("name");
         runs.add(new RunRecord(d.toString(), res.text("dataset"), res.text("method"), (long) res.number("seed"),
                 name != null && name.endsWith("-sens"), res.number("test.accMultimodal"), res.number("test.accAudio"), res.number("test.accVisual"),
-                res.number("test.accAvg"), res.number("val.accMultimodal"), tau, gamma, res.number("trainSeconds"), beta, weights));
+                res.number("test.accAvg"), res.number("val.accMultimodal"), tau, gamma, res.number("trainSeconds"), beta, weights,
+                res.text("test.unimodalProtocol")));
     }
 
     public List<RunRecord> runs() {
@@ -358,6 +361,11 @@ public final class MatrixReport {
         md.append(String.format(Locale.ROOT, "%d completed runs read, %d folders skipped (see below). Test-split accuracies (%%) of the epoch each run selected on "
                 + "validation; mean \u00b1 sample std over seeds; **best**, <u>second</u>.%n%n", runs.size(), skipped.size()));
         md.append("## Table I\n\n").append(tableOneMarkdown()).append('\n');
+        md.append("Acc_a / Acc_v are measured as each method defines its unimodal outputs (results.json `test.unimodalProtocol`):\n\n");
+        Map<String, String> protocols = new TreeMap<>();
+        for (RunRecord r : runs) if (r.unimodalProtocol() != null) protocols.putIfAbsent(r.method(), r.unimodalProtocol());
+        for (Map.Entry<String, String> e : protocols.entrySet()) md.append("- ").append(e.getKey()).append(": ").append(e.getValue()).append('\n');
+        md.append('\n');
         md.append("## Table II (ablations, Acc_m)\n\n").append(tableTwoMarkdown()).append('\n');
         files.add(write(out.resolve("table1.md"), tableOneMarkdown()));
         files.add(write(out.resolve("table1.csv"), tableOneCsv()));

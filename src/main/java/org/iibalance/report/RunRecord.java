@@ -21,7 +21,8 @@ import java.util.Map;
  * @param trainSeconds training wall time
  * @param beta        budget prior per modality (empty when the method has none)
  * @param weights     averaged fusion weights per split ("train", "val", "test") and modality
+ * @param unimodalProtocol how the run measured Acc_a / Acc_v (results.json {@code test.unimodalProtocol})
  */
 public record RunRecord(String dir, String dataset, String method, long seed, boolean sensitivity, double accM, double accA, double accV,
         double accAvg, double valAccM, double tau, double gamma, double trainSeconds, Map<String, Double> beta,
-        Map<String, Map<String, Double>> weights) {}
+        Map<String, Map<String, Double>> weights, String unimodalProtocol) {}

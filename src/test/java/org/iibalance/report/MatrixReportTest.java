@@ -48,12 +48,15 @@ class MatrixReportTest {
         run("t/abl-1", "synthetic-av", "iibalance-no-stage1", 1, 0.75, 0.5, 0.3, 0.07, 1.0, RunState.COMPLETED);
         run("s/tau-1", "synthetic-av-sens", "iibalance", 1, 0.60, 0.5, 0.4, 0.5, 1.0, RunState.COMPLETED); // Fig. 4 only
         run("s/gamma-1", "synthetic-av-sens", "iibalance", 1, 0.70, 0.5, 0.4, 0.07, 0.0, RunState.COMPLETED);
+        Files.createDirectories(tmp.resolve("t/joint-1/checkpoints/best")); // a checkpoint's own state.json is not a run
+        Files.writeString(tmp.resolve("t/joint-1/checkpoints/best/state.json"), "{}");
         Files.createDirectories(tmp.resolve("t/broken"));
         Files.writeString(tmp.resolve("t/broken/results.json"), "{");
 
         MatrixReport r = MatrixReport.read(List.of(tmp.resolve("t"), tmp.resolve("s")));
         assertEquals(8, r.runs().size());
         assertEquals(2, r.skipped().size(), r.skipped().toString()); // the cancelled run and the folder without state.json
+        assertTrue(r.skipped().keySet().stream().noneMatch(k -> k.contains("checkpoints")));
         assertTrue(r.skipped().values().stream().anyMatch(v -> v.contains("cancelled")));
 
         MatrixReport.Stat m = r.stat("synthetic-av", "joint", "accM");
