@@ -6,7 +6,9 @@ package org.iibalance.config;
  * documented in README.md ("Defaults the paper leaves open").
  *
  * @param name            {@code iibalance}, {@code iibalance-uniform-prior}, {@code iibalance-no-stage1},
- *                        {@code iibalance-no-stage2}, {@code joint}, {@code unimodal-<modality>}
+ *                        {@code iibalance-no-stage2}, {@code joint}, {@code unimodal-<modality>}, and the baselines
+ *                        {@code ogm-ge}, {@code pmr}, {@code mmpareto}, {@code g-blending}, {@code agm},
+ *                        {@code mslr}, {@code greedy}, {@code ggdm}
  * @param tau             temperature of the budget softmax (Eq. 2)
  * @param tauP            temperature of the prototype contrast (Eq. 4)
  * @param rho             EMA momentum of the anchor prototypes (Eq. 3)
