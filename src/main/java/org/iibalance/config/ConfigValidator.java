@@ -25,6 +25,7 @@ public final class ConfigValidator {
         if (m.budgetMaxEpochs() < 1) p.add(new ConfigProblem("method.budgetMaxEpochs", "must be >= 1"));
         if (m.budgetPatience() < 1) p.add(new ConfigProblem("method.budgetPatience", "must be >= 1"));
         if (m.budgetMinEpochs() < 1) p.add(new ConfigProblem("method.budgetMinEpochs", "must be >= 1 (method.budgetMaxEpochs wins when smaller)"));
+        baselineChecks(p, m);
         TrainingConfig t = c.training();
         if (!"adam".equals(t.optimizer()) && !"sgd".equals(t.optimizer())) {
             p.add(new ConfigProblem("training.optimizer", "'" + t.optimizer() + "' is not an optimiser (allowed: adam, sgd)"));
@@ -93,5 +94,23 @@ public final class ConfigValidator {
     private static void range(List<ConfigProblem> p, String key, double v, double lo, double hi, boolean openHi, String msg) {
         boolean ok = v >= lo && (openHi ? v < hi : v <= hi);
         if (!ok) p.add(new ConfigProblem(key, msg + " (got " + v + ")"));
+    }
+
+    /** Ranges of the baselines' hyper-parameters (OGM-GE, PMR, MMPareto, G-Blending, AGM, MSLR, Greedy, GGDM). */
+    private static void baselineChecks(List<ConfigProblem> p, MethodConfig m) {
+        if (!(m.ogmAlpha() >= 0) || Double.isInfinite(m.ogmAlpha())) p.add(new ConfigProblem("method.ogmAlpha", "must be >= 0"));
+        if (m.modulationStart() < 0) p.add(new ConfigProblem("method.modulationStart", "must be >= 0"));
+        if (m.modulationEnd() < m.modulationStart()) p.add(new ConfigProblem("method.modulationEnd", "must be >= method.modulationStart"));
+        if (!(m.pmrAlpha() >= 0) || Double.isInfinite(m.pmrAlpha())) p.add(new ConfigProblem("method.pmrAlpha", "must be >= 0"));
+        range(p, "method.pmrMomentum", m.pmrMomentum(), 0, 1, true, "the prototype momentum must be in [0, 1)");
+        if (m.pmrEntropyEpochs() < 0) p.add(new ConfigProblem("method.pmrEntropyEpochs", "must be >= 0"));
+        if (!(m.mmparetoGamma() >= 1) || Double.isInfinite(m.mmparetoGamma())) p.add(new ConfigProblem("method.mmparetoGamma", "must be >= 1 (MMPareto enlarges, never shrinks)"));
+        if (m.superEpoch() < 1) p.add(new ConfigProblem("method.superEpoch", "must be >= 1"));
+        if (!(m.agmAlpha() >= 0) || Double.isInfinite(m.agmAlpha())) p.add(new ConfigProblem("method.agmAlpha", "must be >= 0"));
+        if (m.mslrHistory() < 1) p.add(new ConfigProblem("method.mslrHistory", "must be >= 1"));
+        if (!(m.greedyThreshold() >= 0) || Double.isInfinite(m.greedyThreshold())) p.add(new ConfigProblem("method.greedyThreshold", "must be >= 0"));
+        if (m.greedyWindow() < 1) p.add(new ConfigProblem("method.greedyWindow", "must be >= 1"));
+        if (!(m.ggdmAlpha() >= 0) || m.ggdmAlpha() > 4) p.add(new ConfigProblem("method.ggdmAlpha", "must be in [0, 4]"));
+        if (!(m.ggdmJsWeight() >= 0) || Double.isInfinite(m.ggdmJsWeight())) p.add(new ConfigProblem("method.ggdmJsWeight", "must be >= 0"));
     }
 }

@@ -6,7 +6,9 @@ package org.iibalance.config;
  * documented in README.md ("Defaults the paper leaves open").
  *
  * @param name            {@code iibalance}, {@code iibalance-uniform-prior}, {@code iibalance-no-stage1},
- *                        {@code iibalance-no-stage2}, {@code joint}, {@code unimodal-<modality>}
+ *                        {@code iibalance-no-stage2}, {@code joint}, {@code unimodal-<modality>}, and the baselines
+ *                        {@code ogm-ge}, {@code pmr}, {@code mmpareto}, {@code g-blending}, {@code agm},
+ *                        {@code mslr}, {@code greedy}, {@code ggdm}
  * @param tau             temperature of the budget softmax (Eq. 2)
  * @param tauP            temperature of the prototype contrast (Eq. 4)
  * @param rho             EMA momentum of the anchor prototypes (Eq. 3)
@@ -18,6 +20,24 @@ package org.iibalance.config;
  * @param budgetMinEpochs ...but never before this many epochs (early validation accuracy is noisy);
  *                        {@code budgetMaxEpochs} wins when it is smaller
  * @param normalizeFeatures compare features and prototypes by cosine instead of raw dot product (Eq. 4)
+ * @param ogmAlpha        OGM-GE: alpha of k = 1 - tanh(alpha * rho) (Peng et al. 2022; 0.8 is their CREMA-D value)
+ * @param modulationStart OGM-GE: first epoch (0-based) with modulation (OGM-GE: 0)
+ * @param modulationEnd   OGM-GE: modulation stops at this epoch, exclusive (OGM-GE: 50 of 100 epochs;
+ *                        our 10-epoch runs therefore modulate throughout)
+ * @param gaussianEnhancement OGM-GE: add the GE noise N(0, std(grad)) to the encoder gradients
+ * @param pmrAlpha        PMR: alpha scaling the prototype terms (PMR code: 1.0)
+ * @param pmrMomentum     PMR: prototype momentum mu, p = mu p_old + (1 - mu) p_new (PMR code: 0.2)
+ * @param pmrEntropyEpochs PMR: epochs (from the start) with the prototype entropy regularisation on the
+ *                        dominant modality ("early training stage"; the number is ours)
+ * @param mmparetoGamma   MMPareto: gradient enlargement gamma (Wei and Hu 2024: 1.5)
+ * @param superEpoch      G-Blending: epochs per super-epoch between weight re-estimates (ours: 2 for
+ *                        10-epoch runs; BalanceBenchmark 10)
+ * @param agmAlpha        AGM: alpha of k_m = exp(alpha * (target ratio - ratio)) (BalanceBenchmark: 0.1)
+ * @param mslrHistory     MSLR: validation accuracies kept per modality for the learning-rate update
+ * @param greedyThreshold Greedy: re-balance when |log10(speed_a / speed_v)| exceeds this
+ * @param greedyWindow    Greedy: steps per re-balancing phase (BalanceBenchmark: 5)
+ * @param ggdmAlpha       GGDM: exponent of the gradient-volume modulation
+ * @param ggdmJsWeight    GGDM: weight of the Jensen-Shannon alignment of the unimodal predictions
  */
 public record MethodConfig(
         String name,
@@ -30,9 +50,25 @@ public record MethodConfig(
         int budgetMaxEpochs,
         int budgetPatience,
         boolean normalizeFeatures,
-        int budgetMinEpochs) {
+        int budgetMinEpochs,
+        double ogmAlpha,
+        int modulationStart,
+        int modulationEnd,
+        boolean gaussianEnhancement,
+        double pmrAlpha,
+        double pmrMomentum,
+        int pmrEntropyEpochs,
+        double mmparetoGamma,
+        int superEpoch,
+        double agmAlpha,
+        int mslrHistory,
+        double greedyThreshold,
+        int greedyWindow,
+        double ggdmAlpha,
+        double ggdmJsWeight) {
 
     public static MethodConfig defaults() {
-        return new MethodConfig("iibalance", 0.07, 0.5, 0.9, 0.5, 1.0, true, 10, 2, true, 4);
+        return new MethodConfig("iibalance", 0.07, 0.5, 0.9, 0.5, 1.0, true, 10, 2, true, 4,
+                0.8, 0, 50, true, 1.0, 0.2, 3, 1.5, 2, 0.1, 3, 0.1, 5, 0.5, 0.1);
     }
 }

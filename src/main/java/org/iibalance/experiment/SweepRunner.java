@@ -92,7 +92,8 @@ public final class SweepRunner {
         RunOutcome o;
         try {
             ExperimentRunner r;
-            if (Files.exists(runDir.resolve(RunFolder.CONFIG)) && Files.exists(runDir.resolve("checkpoints/last/model.pt"))) {
+            if (Files.exists(runDir.resolve(RunFolder.CONFIG))) {
+                // stopped (with or without a checkpoint: ExperimentRunner.resume starts over when there is none)
                 r = ExperimentRunner.resume(runDir);
             } else {
                 ExperimentConfig cfg = ConfigIO.withOverrides(t.config(), List.of("threads=" + threads));

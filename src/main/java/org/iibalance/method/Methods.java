@@ -22,6 +22,14 @@ public final class Methods {
             });
         }
         register("joint", c -> new JointTrainingMethod(), "joint training: concatenation fusion, cross-entropy on the fused output");
+        register("mslr", MslrMethod::new, "MSLR: modality-specific learning rates adapted from each modality's validation accuracy");
+        register("g-blending", GBlendingMethod::new, "G-Blending: fused and unimodal losses blended by overfitting-to-generalisation ratios (validation split)");
+        register("ogm-ge", OgmGeMethod::new, "OGM-GE: dominant modality's update scaled by 1 - tanh(alpha rho), Gaussian enhancement");
+        register("greedy", GreedyMethod::new, "Greedy: re-balancing steps for the modality with the slower conditional learning speed (no MMTM)");
+        register("pmr", PmrMethod::new, "PMR: prototype cross-entropy on the slow modality, prototype entropy regularisation on the dominant one");
+        register("agm", AgmMethod::new, "AGM: encoder updates scaled by exp(alpha (target ratio - ratio)) of Shapley mono-modal responses");
+        register("mmpareto", MmParetoMethod::new, "MMPareto: multimodal and unimodal gradients combined (min-norm on conflict), rescaled by gamma");
+        register("ggdm", GgdmMethod::new, "GGDM (reconstruction): gradient-volume modulation around the geometric mean, Jensen-Shannon alignment");
     }
 
     private Methods() {}

@@ -1,0 +1,92 @@
+package org.iibalance.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.iibalance.config.ConfigException;
+import org.iibalance.experiment.CancellationToken;
+import org.iibalance.experiment.MatrixRunner;
+import org.iibalance.experiment.MatrixSpec;
+import org.iibalance.experiment.RunOutcome;
+import org.iibalance.experiment.RunState;
+import org.iibalance.experiment.SweepListener;
+import org.iibalance.experiment.SweepSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code matrix --spec FILE [--parallel N] [--out DIR]}. */
+@Command(name = "matrix", mixinStandardHelpOptions = true,
+        description = "Run methods x datasets x seeds (Tables I and II, optional Fig. 4 sweeps) into run folders; a stopped matrix resumes.")
+final class MatrixCommand implements Callable<Integer> {
+    @Option(names = "--spec", paramLabel = "FILE", required = true, description = "matrix spec (YAML), e.g. sample-configs/matrix-synthetic.yaml")
+    Path spec;
+
+    @Option(names = "--parallel", paramLabel = "N", description = "runs at once (default: the spec's parallel)")
+    Integer parallel;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a key of every run's configuration (repeatable; appended to the spec's set)")
+    List<String> overrides = new java.util.ArrayList<>();
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs/matrix", description = "the matrix folder (default ${DEFAULT-VALUE}; an existing one resumes)")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        MatrixSpec m;
+        try {
+            m = MatrixSpec.load(spec).withOverrides(overrides);
+        } catch (ConfigException e) {
+            System.err.println("matrix spec refused:");
+            for (var p : e.problems()) System.err.println("  " + p);
+            return 2;
+        }
+        CancellationToken cancel = new CancellationToken();
+        Thread main = Thread.currentThread();
+        Thread hook = new Thread(() -> {
+            cancel.cancel();
+            try {
+                main.join(60_000);
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(hook);
+        long t0 = System.nanoTime();
+        try {
+            MatrixRunner r = new MatrixRunner(m, out, parallel != null ? parallel : m.parallel()).optCancellation(cancel).optListener(new SweepListener() {
+                @Override
+                public void trialStarted(SweepSpec.Trial t) {
+                    System.out.println("start  " + t.config().name() + "/" + t.name());
+                }
+
+                @Override
+                public synchronized void trialFinished(SweepSpec.Trial t, RunOutcome o, boolean skipped) {
+                    if (o.state() == RunState.COMPLETED) {
+                        System.out.printf(Locale.ROOT, "%s %s/%s  test Acc_m %.4f  Acc_a %.4f  Acc_v %.4f  (%.0f s)%n", skipped ? "kept " : "done ", t.config().name(),
+                                t.name(), o.results().number("test.accMultimodal"), o.results().number("test.accAudio"), o.results().number("test.accVisual"),
+                                o.results().number("trainSeconds"));
+                    } else {
+                        System.out.println(o.state().label() + " " + t.config().name() + "/" + t.name() + ": " + o.reason());
+                    }
+                }
+            });
+            System.out.println("matrix folder: " + out);
+            List<RunOutcome> outcomes = r.run();
+            long ok = outcomes.stream().filter(o -> o.state() == RunState.COMPLETED).count();
+            System.out.printf(Locale.ROOT, "%d of %d runs completed in %.1f min; tables and figures with: report --runs %s --out <dir>%n", ok, outcomes.size(),
+                    (System.nanoTime() - t0) / 60e9, out);
+            return ok == outcomes.size() ? 0 : 1;
+        } catch (ConfigException e) {
+            System.err.println("configuration refused:");
+            for (var p : e.problems()) System.err.println("  " + p);
+            return 2;
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException ignored) {
+                // shutting down
+            }
+        }
+    }
+}
