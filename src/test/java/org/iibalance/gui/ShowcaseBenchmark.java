@@ -31,7 +31,8 @@ import org.testfx.util.WaitForAsyncUtils;
 @EnabledIfSystemProperty(named = "gui.showcase", matches = "true")
 class ShowcaseBenchmark {
     static final List<String> CONFIG = List.of("training.epochs=3", "dataset.synthetic.trainClips=600", "dataset.synthetic.valClips=200",
-            "dataset.synthetic.testClips=300", "method.budgetMaxEpochs=2");
+            "dataset.synthetic.testClips=300", "method.budgetMaxEpochs=2",
+            "method.budgetMinEpochs=1");
 
     @Test
     void benchmarkAndScreenshots() throws Exception {

@@ -62,6 +62,11 @@ class WorkbenchGuiTest {
         WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, c);
     }
 
+    /** Fails at once (with the sheet's problems) instead of waiting on a Train button that stays grey. */
+    private void assertCanTrain() throws Exception {
+        assertTrue(fx(() -> vm.canTrainProperty().get()), fx(() -> vm.setup().problemsTextProperty().get()));
+    }
+
     private <T> T fx(java.util.concurrent.Callable<T> c) throws Exception {
         return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
     }
@@ -72,6 +77,7 @@ class WorkbenchGuiTest {
             vm.setup().apply(Tiny.config(vm.runs().runsDirProperty().get()));
             return null;
         });
+        assertCanTrain();
         robot.clickOn("#trainButton");
         List<Double> lambdaTs = new ArrayList<>();
         boolean[] sawPointsWhileRunning = {false};
@@ -137,6 +143,7 @@ class WorkbenchGuiTest {
             vm.setup().apply(List.of("dataset.synthetic.trainClips=1024", "training.epochs=20", "training.batchSize=8"));
             return null;
         });
+        assertCanTrain();
         robot.clickOn("#trainButton");
         waitFor(120, () -> fx(() -> "train".equals(vm.training().phaseProperty().get()) && vm.training().lossPoints() > 3));
         robot.clickOn("#cancelButton");
@@ -182,6 +189,7 @@ class WorkbenchGuiTest {
             return null;
         });
         robot.clickOn(robot.lookup(".tab").nth(4).queryAs(javafx.scene.Node.class));
+        assertCanTrain();
         robot.clickOn("#sweepStart");
         TableView<SweepRow> table = robot.lookup("#sweepTable").queryTableView();
         waitFor(240, () -> fx(() -> !vm.sweep().runningProperty().get() && table.getItems().size() == 4));

@@ -44,6 +44,7 @@ class WorkbenchViewModelTest {
     void synchronousTrainingFillsCurvesBudgetGatingAndRuns(@TempDir Path runs) throws Exception {
         WorkbenchViewModel vm = new WorkbenchViewModel(new CurrentThreadTaskExecutor(), runs);
         vm.setup().apply(Tiny.config(runs));
+        assertTrue(vm.canTrainProperty().get(), vm.setup().problemsTextProperty().get());
         vm.train(); // runs to the end on this thread; the run's end drains the queue
         assertEquals(RunStatus.COMPLETED, vm.training().statusProperty().get(), vm.training().messageProperty().get());
         assertTrue(vm.training().lossPoints() >= 4, "loss points: " + vm.training().lossPoints());
