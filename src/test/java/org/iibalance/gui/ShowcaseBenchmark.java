@@ -98,7 +98,9 @@ class ShowcaseBenchmark {
         String report = String.format(Locale.ROOT, "config: sample-configs/quickstart.yaml with %s%n"
                 + "FX pulse gaps while training: %d frames, p50 %.1f ms, p99 %.1f ms, max %.1f ms%n"
                 + "throughput (multimodal epochs, clips/s): headless before %s mean %.1f | GUI %s mean %.1f | headless after %s mean %.1f%n"
-                + "GUI / mean of the two headless runs: %.3f%n", CONFIG, sorted.size(), p50, p99, max, headless, h, gui, g, headless2, h2, g / ((h + h2) / 2));
+                + "GUI / mean of the two headless runs: %.3f%n"
+                + "chart redraws by the refresher (whole session so far): %d%n", CONFIG, sorted.size(), p50, p99, max, headless, h, gui, g, headless2, h2,
+                g / ((h + h2) / 2), view[0].refresher().redraws());
         System.out.println(report);
         Files.writeString(Path.of("target/gui-benchmark.txt"), report);
 
