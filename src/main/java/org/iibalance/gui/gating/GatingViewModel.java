@@ -146,7 +146,7 @@ public final class GatingViewModel {
         }
         detail.set(describe(r, null));
         if (dataset != null) {
-            detail.set(describe(r, find(r.id())));
+            show(r);
         } else if (config != null && !datasetLoading) {
             datasetLoading = true;
             Path dir = runDir.get();
@@ -160,11 +160,20 @@ public final class GatingViewModel {
                 if (!names.isEmpty()) classNames.setAll(names);
                 status.set(rows.size() + " test clips; dataset " + d.name() + " loaded");
                 GatingRow now = selected.get();
-                if (now != null) detail.set(describe(now, find(now.id())));
+                if (now != null) show(now);
             }).onFailure(t -> {
                 datasetLoading = false;
                 status.set("cannot reload the run's dataset: " + t.getMessage());
             }));
+        }
+    }
+
+    /** Shows a clip of the loaded dataset, then starts decoding its audio if it is a real clip. */
+    private void show(GatingRow r) {
+        Clip clip = find(r.id());
+        detail.set(describe(r, clip));
+        if (clip != null && config != null && !SyntheticAvDataset.KIND.equals(config.dataset().kind()) && ClipAudio.source(clip.meta()) != null) {
+            realAudio.request(r.id(), config.dataset(), clip.meta());
         }
     }
 
@@ -200,7 +209,6 @@ public final class GatingViewModel {
                     note = "no audio to play: the clip's metadata names no audio or video file";
                 } else {
                     note = "decoding the audio of " + src + "...";
-                    realAudio.request(r.id(), config.dataset(), meta);
                 }
             }
         }

@@ -2,12 +2,15 @@ package org.iibalance.gui.gating;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import javax.sound.sampled.AudioFileFormat;
 import javax.sound.sampled.AudioFormat;
@@ -15,6 +18,7 @@ import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
 import org.iibalance.config.DatasetConfig;
 import org.iibalance.config.ExperimentConfig;
+import org.iibalance.gui.util.CurrentThreadTaskExecutor;
 import org.iibalance.media.MediaException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,5 +70,24 @@ class ClipAudioTest {
         assertNull(ClipAudio.source(Map.of()));
         assertArrayEquals(new double[] {1.5, 3.0}, ClipAudio.window(Map.of("window", "1.5-3.0 s")));
         assertArrayEquals(new double[] {0, 0}, ClipAudio.window(Map.of()));
+    }
+
+    @Test
+    void theInspectorsDecoderReportsTheClipOnceWithSamplesOrTheReason(@TempDir Path dir) throws Exception {
+        List<String> ready = new ArrayList<>();
+        RealClipAudio audio = new RealClipAudio(new CurrentThreadTaskExecutor(), ready::add);
+        Path wav = tone(dir, 0.2);
+        audio.request("test-1", DATASET, Map.of("audioFile", wav.toString()));
+        audio.request("test-1", DATASET, Map.of("audioFile", wav.toString())); // decoded once
+        assertEquals(List.of("test-1"), ready);
+        assertTrue(audio.samples("test-1").length > 3000);
+        assertNull(audio.problem("test-1"));
+        assertNull(audio.samples("test-2"), "another clip is not known yet");
+        audio.request("test-2", DATASET, Map.of("file", dir.resolve("gone.mp4").toString()));
+        assertEquals(List.of("test-1", "test-2"), ready);
+        assertNull(audio.samples("test-2"));
+        assertTrue(audio.problem("test-2").contains("gone.mp4"), audio.problem("test-2"));
+        audio.forget();
+        assertFalse(audio.known("test-2"), "another run: ids repeat, so nothing is kept");
     }
 }
