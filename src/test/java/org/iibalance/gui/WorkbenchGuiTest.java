@@ -77,14 +77,24 @@ class WorkbenchGuiTest {
             vm.setup().apply(Tiny.config(vm.runs().runsDirProperty().get()));
             return null;
         });
+        // every position of the lambda marker, seen by a listener (polling could miss a short epoch)
+        List<Double> lambdaTs = java.util.Collections.synchronizedList(new ArrayList<>());
+        fx(() -> {
+            vm.training().currentTProperty().addListener((o, was, t) -> {
+                if (!Double.isNaN(t.doubleValue())) lambdaTs.add(t.doubleValue());
+            });
+            return null;
+        });
+        boolean[] sawPointsWhileRunning = {false};
+        fx(() -> {
+            vm.training().positionProperty().addListener(o -> {
+                if (vm.training().statusProperty().get() == RunStatus.RUNNING && vm.training().lossPoints() > 0) sawPointsWhileRunning[0] = true;
+            });
+            return null;
+        });
         assertCanTrain();
         robot.clickOn("#trainButton");
-        List<Double> lambdaTs = new ArrayList<>();
-        boolean[] sawPointsWhileRunning = {false};
         waitFor(120, () -> fx(() -> {
-            double t = vm.training().currentTProperty().get();
-            if (!Double.isNaN(t) && (lambdaTs.isEmpty() || lambdaTs.get(lambdaTs.size() - 1) != t)) lambdaTs.add(t);
-            if (vm.training().statusProperty().get() == RunStatus.RUNNING && vm.training().lossPoints() > 0) sawPointsWhileRunning[0] = true;
             return !vm.training().statusProperty().get().active();
         }));
         assertEquals(RunStatus.COMPLETED, fx(() -> vm.training().statusProperty().get()), fx(() -> vm.training().messageProperty().get()));
