@@ -20,12 +20,15 @@ import org.iibalance.gui.sweep.SweepView;
 import org.iibalance.gui.training.RunStatus;
 import org.iibalance.gui.training.TrainingView;
 import org.iibalance.gui.training.TrainingViewModel;
+import org.iibalance.gui.util.ChartRefresher;
 
 /**
  * The main window's content: a tool bar (Train, Cancel, Copy CLI command), the six views as tabs, and
  * a status bar (state, device, phase, epoch and batch, clips/s, elapsed, ETA, progress).
  */
 public final class WorkbenchView extends BorderPane {
+    /** Milliseconds between two redraws of one chart at most (charts of hidden tabs wait until shown). */
+    public static final double CHART_REFRESH_MILLIS = 150;
     private final TabPane tabs = new TabPane();
     private final SetupView setupView;
     private final TrainingView trainingView;
@@ -33,16 +36,17 @@ public final class WorkbenchView extends BorderPane {
     private final GatingView gatingView;
     private final SweepView sweepView;
     private final RunsView runsView;
+    private final ChartRefresher refresher = new ChartRefresher(CHART_REFRESH_MILLIS);
 
     /** The window over {@code vm}. */
     public WorkbenchView(WorkbenchViewModel vm) {
         setId("workbench");
         TrainingViewModel t = vm.training();
         setupView = new SetupView(vm.setup(), vm::notice);
-        trainingView = new TrainingView(t, vm::notice);
-        budgetView = new BudgetView(t.budget(), vm::notice);
+        trainingView = new TrainingView(t, refresher, vm::notice);
+        budgetView = new BudgetView(t.budget(), refresher, vm::notice);
         gatingView = new GatingView(vm.gating(), vm::notice);
-        sweepView = new SweepView(vm.sweep(), vm::notice);
+        sweepView = new SweepView(vm.sweep(), refresher, vm::notice);
         runsView = new RunsView(vm.runs(), r -> {
             vm.open(r);
             tabs.getSelectionModel().select(2);
@@ -104,12 +108,18 @@ public final class WorkbenchView extends BorderPane {
         message.textProperty().bind(t.messageProperty());
         bar.getRightItems().add(message);
         setBottom(bar);
+        refresher.start();
     }
 
     private static String time(double s) {
         if (Double.isNaN(s) || s < 0) return "-";
         long x = Math.round(s);
         return x >= 3600 ? String.format("%d:%02d:%02d", x / 3600, x / 60 % 60, x % 60) : String.format("%d:%02d", x / 60, x % 60);
+    }
+
+    /** What redraws the live charts. */
+    public ChartRefresher refresher() {
+        return refresher;
     }
 
     /** The tabs. */

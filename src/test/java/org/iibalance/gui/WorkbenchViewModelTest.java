@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import org.iibalance.experiment.TrainingEvent;
 import org.iibalance.gui.training.RunStatus;
 import org.iibalance.gui.util.CurrentThreadTaskExecutor;
 import org.iibalance.gui.util.Smoothing;
@@ -44,10 +46,16 @@ class WorkbenchViewModelTest {
     void synchronousTrainingFillsCurvesBudgetGatingAndRuns(@TempDir Path runs) throws Exception {
         WorkbenchViewModel vm = new WorkbenchViewModel(new CurrentThreadTaskExecutor(), runs);
         vm.setup().apply(Tiny.config(runs));
+        assertTrue(vm.canTrainProperty().get(), vm.setup().problemsTextProperty().get());
         vm.train(); // runs to the end on this thread; the run's end drains the queue
         assertEquals(RunStatus.COMPLETED, vm.training().statusProperty().get(), vm.training().messageProperty().get());
         assertTrue(vm.training().lossPoints() >= 4, "loss points: " + vm.training().lossPoints());
+        vm.training().syncDisplays(); // what the GUI's chart refresher does while the chart is shown
         assertEquals(2, vm.training().accuracyData().getSeries(0).getItemCount());
+        assertEquals(vm.training().lossPoints(), vm.training().lossPointsShown());
+        Path csv = runs.resolve("losses.csv");
+        vm.training().exportLosses(csv);
+        assertEquals(1 + 3 * vm.training().lossPoints(), Files.readAllLines(csv).size(), "every point of the three curves");
         assertEquals(2, vm.training().budget().prior().length);
         assertTrue(vm.training().budget().weights().containsKey("test"));
         assertEquals(32, vm.gating().rows().size());
@@ -58,5 +66,23 @@ class WorkbenchViewModelTest {
         assertEquals("completed", found.get(0).state());
         assertTrue(found.get(0).accM() >= 0 && found.get(0).accM() <= 1);
         assertTrue(Files.exists(vm.training().runDirProperty().get().resolve("gating.csv")));
+    }
+
+    @Test
+    void longRunsKeepEveryLossPointButDrawABoundedNumber(@TempDir Path runs) {
+        WorkbenchViewModel vm = new WorkbenchViewModel(new CurrentThreadTaskExecutor(), runs);
+        List<TrainingEvent> steps = new ArrayList<>();
+        for (int i = 1; i <= 30_000; i++) {
+            steps.add(new TrainingEvent.StepCompleted("train", 1 + i / 10_000, 3, i % 10_000, 10_000, i, 0.5, 1.0 / i, 0.5, 1.0 / i + 0.5, null, 100, i, 10));
+        }
+        vm.training().apply(steps);
+        assertTrue(vm.training().lossFeed().dirty());
+        assertEquals(0, vm.training().lossPointsShown(), "nothing drawn before the refresher asks");
+        vm.training().syncDisplays();
+        assertEquals(30_000, vm.training().lossPoints());
+        assertTrue(vm.training().lossPointsShown() <= 1000, "shown: " + vm.training().lossPointsShown());
+        assertEquals(30_000, vm.training().lossData().getSeries(0).getMaxX(), 0, "the drawn curve still reaches the last step");
+        vm.training().smoothingProperty().set(0.9);
+        assertTrue(vm.training().lossFeed().dirty(), "re-smoothing asks for one redraw");
     }
 }

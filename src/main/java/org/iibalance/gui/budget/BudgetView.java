@@ -7,14 +7,16 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.iibalance.gui.util.ChartPane;
+import org.iibalance.gui.util.ChartRefresher;
+import org.iibalance.gui.util.DisplayFeed;
 
 /** The Fig. 3 pane: prior vs mean fusion weights per split, and the per-clip weight histogram. */
 public final class BudgetView extends VBox {
     private final ChartPane bars;
     private final ChartPane histogram;
 
-    /** The pane over {@code vm}. */
-    public BudgetView(BudgetViewModel vm, Consumer<String> report) {
+    /** The pane over {@code vm}; new figures are drawn through {@code refresher} (only while shown). */
+    public BudgetView(BudgetViewModel vm, ChartRefresher refresher, Consumer<String> report) {
         setId("budgetView");
         setPadding(new Insets(6));
         bars = new ChartPane("budgetChart", vm.budgetChart(), report);
@@ -23,10 +25,12 @@ public final class BudgetView extends VBox {
         summary.setId("budgetSummary");
         summary.setStyle("-fx-font-family: monospace;");
         summary.textProperty().bind(vm.summaryProperty());
-        vm.versionProperty().addListener(o -> {
+        DisplayFeed feed = new DisplayFeed(() -> {
             bars.setChart(vm.budgetChart());
             histogram.setChart(vm.histogramChart());
         });
+        vm.versionProperty().addListener(o -> feed.markDirty());
+        refresher.add(this, feed, null);
         HBox charts = new HBox(6, bars, histogram);
         HBox.setHgrow(bars, Priority.ALWAYS);
         HBox.setHgrow(histogram, Priority.ALWAYS);

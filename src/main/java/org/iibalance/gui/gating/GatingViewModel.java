@@ -61,10 +61,15 @@ public final class GatingViewModel {
     private MultimodalDataset dataset;
     private Path datasetFor;
     private boolean datasetLoading;
+    private final RealClipAudio realAudio;
 
     /** An inspector loading datasets through {@code executor}. */
     public GatingViewModel(TaskExecutor executor) {
         this.executor = executor;
+        realAudio = new RealClipAudio(executor, id -> {
+            GatingRow now = selected.get();
+            if (now != null && now.id().equals(id)) detail.set(describe(now, find(id)));
+        });
         misclassifiedOnly.addListener(o -> refilter());
         classFilter.addListener(o -> refilter());
         minWeight.addListener(o -> refilter());
@@ -120,6 +125,7 @@ public final class GatingViewModel {
         }
         selected.set(null);
         detail.set(null);
+        realAudio.forget();
         modalities.setAll(mods);
         int classes = 0;
         for (GatingRow r : out) classes = Math.max(classes, r.label() + 1);
@@ -140,7 +146,7 @@ public final class GatingViewModel {
         }
         detail.set(describe(r, null));
         if (dataset != null) {
-            detail.set(describe(r, find(r.id())));
+            show(r);
         } else if (config != null && !datasetLoading) {
             datasetLoading = true;
             Path dir = runDir.get();
@@ -154,11 +160,20 @@ public final class GatingViewModel {
                 if (!names.isEmpty()) classNames.setAll(names);
                 status.set(rows.size() + " test clips; dataset " + d.name() + " loaded");
                 GatingRow now = selected.get();
-                if (now != null) detail.set(describe(now, find(now.id())));
+                if (now != null) show(now);
             }).onFailure(t -> {
                 datasetLoading = false;
                 status.set("cannot reload the run's dataset: " + t.getMessage());
             }));
+        }
+    }
+
+    /** Shows a clip of the loaded dataset, then starts decoding its audio if it is a real clip. */
+    private void show(GatingRow r) {
+        Clip clip = find(r.id());
+        detail.set(describe(r, clip));
+        if (clip != null && config != null && !SyntheticAvDataset.KIND.equals(config.dataset().kind()) && ClipAudio.source(clip.meta()) != null) {
+            realAudio.request(r.id(), config.dataset(), clip.meta());
         }
     }
 
@@ -185,15 +200,26 @@ public final class GatingViewModel {
                 audio = SyntheticAvDataset.waveform(config, clip);
                 rate = config.dataset().audio().sampleRate();
             } else {
-                String f = meta.getOrDefault("audioFile", meta.get("file"));
-                note = "playing real clips is not implemented (decode left undone); source: " + (f == null ? "unknown" : f);
+                Path src = ClipAudio.source(meta);
+                if (realAudio.known(r.id())) {
+                    audio = realAudio.samples(r.id());
+                    rate = config.dataset().audio().sampleRate();
+                    note = audio != null ? "audio decoded from " + src : "cannot decode the clip's audio: " + realAudio.problem(r.id());
+                } else if (src == null) {
+                    note = "no audio to play: the clip's metadata names no audio or video file";
+                } else {
+                    note = "decoding the audio of " + src + "...";
+                }
             }
         }
         String label = r.label() < classNames.size() ? classNames.get(r.label()) : "class " + r.label();
         return new ClipDetail(r.id(), label, frames, spec, predictions.getOrDefault(r.id(), Map.of()), meta, audio, rate, note);
     }
 
-    /** Plays the selected clip's audio (synthetic clips), on a background thread. */
+    /**
+     * Plays the selected clip's audio on a background thread: synthetic clips are re-synthesised, real
+     * clips are decoded from their file (in the background, when the clip is shown).
+     */
     public void play() {
         ClipDetail d = detail.get();
         if (d == null || d.audio() == null) {

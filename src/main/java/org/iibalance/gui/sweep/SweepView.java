@@ -15,6 +15,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.iibalance.gui.util.ChartPane;
+import org.iibalance.gui.util.ChartRefresher;
+import org.iibalance.gui.util.DisplayFeed;
 import org.iibalance.gui.util.TablePane;
 
 /** The Fig. 4 pane: grid, seeds and parallelism; the trials table; Acc_m against each axis. */
@@ -23,8 +25,8 @@ public final class SweepView extends VBox {
     private final ChartPane chart1;
     private final ChartPane chart2;
 
-    /** The pane over {@code vm}. */
-    public SweepView(SweepViewModel vm, Consumer<String> report) {
+    /** The pane over {@code vm}; its charts are redrawn through {@code refresher} (only while shown). */
+    public SweepView(SweepViewModel vm, ChartRefresher refresher, Consumer<String> report) {
         setId("sweepView");
         setPadding(new Insets(6));
         setSpacing(6);
@@ -65,10 +67,12 @@ public final class SweepView extends VBox {
         table.setPrefHeight(220);
         chart1 = new ChartPane("sweepChart1", vm.chart(0), report);
         chart2 = new ChartPane("sweepChart2", vm.chart(1), report);
-        vm.versionProperty().addListener(o -> {
+        DisplayFeed feed = new DisplayFeed(() -> {
             chart1.setChart(vm.chart(0));
             chart2.setChart(vm.chart(1));
         });
+        vm.versionProperty().addListener(o -> feed.markDirty());
+        refresher.add(this, feed, null);
         Label how = new Label("Each point: test Acc_m for one value of the key, mean \u00b1 std over seeds and the other axis' values; "
                 + "the best trial is chosen by validation Acc_m (val.accMultimodal), never by test.");
         how.setWrapText(true);

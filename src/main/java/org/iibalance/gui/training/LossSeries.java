@@ -1,18 +1,22 @@
 package org.iibalance.gui.training;
 
-import java.util.ArrayList;
-import java.util.List;
+import org.iibalance.gui.util.PointSeries;
 import org.iibalance.gui.util.Smoothing;
 import org.jfree.data.xy.XYSeries;
 
 /**
- * One loss curve in two JFreeChart series: the raw values (drawn faint) and their TensorBoard
- * smoothing. Points are added in batches with notification off; {@link #fire()} redraws once.
+ * One loss curve: every raw point and its TensorBoard smoothing kept whole ({@link PointSeries}), and
+ * two JFreeChart series that show a bounded number of them (the raw values drawn faint behind the
+ * smoothed ones). The chart series are refilled only by {@link #show}, with notification off.
  */
 final class LossSeries {
+    /** Points drawn per series at most (min-max decimated beyond that). */
+    static final int MAX_SHOWN = 1000;
+
     final XYSeries raw;
     final XYSeries smooth;
-    private final List<double[]> points = new ArrayList<>();
+    private final PointSeries rawPoints = new PointSeries();
+    private final PointSeries smoothPoints = new PointSeries();
     private Smoothing smoothing;
     private double weight;
 
@@ -26,17 +30,15 @@ final class LossSeries {
 
     void add(double x, double y) {
         if (!Double.isFinite(y)) return;
-        points.add(new double[] {x, y});
-        raw.add(x, y, false);
-        smooth.add(x, smoothing.next(y), false);
+        rawPoints.add(x, y);
+        smoothPoints.add(x, smoothing.next(y));
     }
 
     /** Re-smooths every point with a new weight. */
     void setWeight(double w) {
         weight = w;
         smoothing = new Smoothing(w);
-        smooth.clear();
-        for (double[] p : points) smooth.add(p[0], smoothing.next(p[1]), false);
+        for (int i = 0; i < rawPoints.size(); i++) smoothPoints.setY(i, smoothing.next(rawPoints.y(i)));
     }
 
     double weight() {
@@ -44,18 +46,29 @@ final class LossSeries {
     }
 
     void clear() {
-        points.clear();
-        raw.clear();
+        rawPoints.clear();
+        smoothPoints.clear();
         smoothing = new Smoothing(weight);
-        smooth.clear();
     }
 
-    /** Sends one change event per series (notification stays off between batches). */
-    void fire() {
-        // XYSeries.fireSeriesChanged() is silent while notify is off: switch it on (which fires) and off again
-        raw.setNotify(true);
-        raw.setNotify(false);
-        smooth.setNotify(true);
-        smooth.setNotify(false);
+    /** Number of points kept (all of them, not only those shown). */
+    int size() {
+        return rawPoints.size();
+    }
+
+    /** The whole raw curve. */
+    PointSeries rawPoints() {
+        return rawPoints;
+    }
+
+    /** The whole smoothed curve. */
+    PointSeries smoothPoints() {
+        return smoothPoints;
+    }
+
+    /** Refills both chart series (no events: the caller redraws the chart once). */
+    void show() {
+        rawPoints.showIn(raw, MAX_SHOWN);
+        smoothPoints.showIn(smooth, MAX_SHOWN);
     }
 }

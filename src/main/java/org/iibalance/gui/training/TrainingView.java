@@ -3,7 +3,9 @@ package org.iibalance.gui.training;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.util.function.Consumer;
+import java.io.File;
 import javafx.geometry.Insets;
+import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
@@ -11,7 +13,9 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
 import org.iibalance.gui.util.ChartPane;
+import org.iibalance.gui.util.ChartRefresher;
 import org.iibalance.report.Charts;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
@@ -30,8 +34,8 @@ public final class TrainingView extends VBox {
     private final ChartPane lambda;
     private final ChartPane accuracy;
 
-    /** The pane over {@code vm}. */
-    public TrainingView(TrainingViewModel vm, Consumer<String> report) {
+    /** The pane over {@code vm}; its charts redraw through {@code refresher} (only while shown). */
+    public TrainingView(TrainingViewModel vm, ChartRefresher refresher, Consumer<String> report) {
         setId("trainingView");
         setPadding(new Insets(6));
         setSpacing(4);
@@ -39,6 +43,7 @@ public final class TrainingView extends VBox {
                 false);
         XYPlot lp = lossChart.getXYPlot();
         XYLineAndShapeRenderer lr = new XYLineAndShapeRenderer(true, false);
+        lr.setDrawSeriesLineAsPath(true); // one path per series: far cheaper than one line per segment
         Color[] colours = {Charts.PALETTE[0], Charts.PALETTE[1], Charts.PALETTE[2]};
         for (int s = 0; s < 3; s++) {
             lr.setSeriesPaint(s, colours[s]);
@@ -72,6 +77,9 @@ public final class TrainingView extends VBox {
         ((NumberAxis) accChart.getXYPlot().getDomainAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         Charts.style(accChart);
         accuracy = new ChartPane("accuracyChart", accChart, report);
+        refresher.add(loss, vm.lossFeed(), loss::redraw);
+        refresher.add(lambda, vm.lambdaFeed(), lambda::redraw);
+        refresher.add(accuracy, vm.accuracyFeed(), accuracy::redraw);
 
         Slider smooth = new Slider(0, 0.99, vm.smoothingProperty().get());
         smooth.setId("smoothingSlider");
@@ -102,7 +110,10 @@ public final class TrainingView extends VBox {
         msg.setId("trainingMessage");
         msg.textProperty().bind(vm.messageProperty());
         msg.setWrapText(true);
-        HBox controls = new HBox(8, new Label("smoothing"), smooth, sv, logY, lam);
+        Button csv = new Button("Loss CSV...");
+        csv.setId("lossCsv");
+        csv.setOnAction(e -> saveLosses(vm, report));
+        HBox controls = new HBox(8, new Label("smoothing"), smooth, sv, logY, lam, csv);
         GridPane grid = new GridPane();
         grid.setHgap(4);
         grid.setVgap(4);
@@ -117,6 +128,19 @@ public final class TrainingView extends VBox {
         grid.getRowConstraints().addAll(rc, rc);
         VBox.setVgrow(grid, Priority.ALWAYS);
         getChildren().addAll(controls, msg, grid);
+    }
+
+    private void saveLosses(TrainingViewModel vm, Consumer<String> report) {
+        FileChooser fc = new FileChooser();
+        fc.setInitialFileName("losses.csv");
+        File f = fc.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+        if (f == null) return;
+        try {
+            vm.exportLosses(f.toPath());
+            report.accept("saved every loss point to " + f);
+        } catch (Exception ex) {
+            report.accept("cannot save " + f + ": " + ex.getMessage());
+        }
     }
 
     /** The loss chart pane. */

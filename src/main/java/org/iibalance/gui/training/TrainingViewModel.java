@@ -1,5 +1,7 @@
 package org.iibalance.gui.training;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +29,9 @@ import org.iibalance.experiment.RunOutcome;
 import org.iibalance.experiment.TrainingEvent;
 import org.iibalance.gui.budget.BudgetViewModel;
 import org.iibalance.gui.util.BackgroundJob;
+import org.iibalance.gui.util.DisplayFeed;
 import org.iibalance.gui.util.EventBatcher;
+import org.iibalance.gui.util.PointSeries;
 import org.iibalance.gui.util.TaskExecutor;
 import org.iibalance.method.LambdaSchedule;
 import org.jfree.data.xy.XYSeries;
@@ -76,6 +80,9 @@ public final class TrainingViewModel {
     private final XYSeries accA = new XYSeries("val Acc_a", false, true);
     private final XYSeries accV = new XYSeries("val Acc_v", false, true);
     private final XYSeriesCollection accData = new XYSeriesCollection();
+    private final DisplayFeed lossFeed = new DisplayFeed(this::showLosses);
+    private final DisplayFeed lambdaFeed = new DisplayFeed(this::showLambda);
+    private final DisplayFeed accuracyFeed = new DisplayFeed(() -> {}); // points go straight into its series
     private CancellationToken token;
     private int epochs;
 
@@ -89,13 +96,22 @@ public final class TrainingViewModel {
         accData.addSeries(accM);
         accData.addSeries(accA);
         accData.addSeries(accV);
+        // the charts are told of changes only through the feeds (one redraw per refresh, not per point)
+        for (XYSeries s : List.of(schedule, lambdaNow, accM, accA, accV)) s.setNotify(false);
         smoothing.addListener((o, a, b) -> {
             double w = Math.max(0, Math.min(0.999, b.doubleValue()));
-            for (LossSeries s : List.of(total, lossI, lossII)) {
-                s.setWeight(w);
-                s.fire();
-            }
+            for (LossSeries s : List.of(total, lossI, lossII)) s.setWeight(w);
+            lossFeed.markDirty();
         });
+    }
+
+    private void showLosses() {
+        for (LossSeries s : List.of(total, lossI, lossII)) s.show();
+    }
+
+    private void showLambda() {
+        lambdaNow.clear();
+        if (!Double.isNaN(currentLambda.get())) lambdaNow.add(currentT.get(), currentLambda.get(), false);
     }
 
     /** Starts draining events onto the FX thread every {@code periodMillis} (application only). */
@@ -137,10 +153,7 @@ public final class TrainingViewModel {
     }
 
     private void reset(ExperimentConfig cfg) {
-        for (LossSeries s : List.of(total, lossI, lossII)) {
-            s.clear();
-            s.fire();
-        }
+        for (LossSeries s : List.of(total, lossI, lossII)) s.clear();
         for (XYSeries s : List.of(accM, accA, accV, lambdaNow, schedule)) s.clear();
         epochs = cfg.training().epochs();
         String m = cfg.method().name();
@@ -149,7 +162,7 @@ public final class TrainingViewModel {
             LambdaSchedule ls = new LambdaSchedule(cfg.method().lambdaStart(), epochs);
             for (int i = 0; i <= 100; i++) {
                 double t = epochs * i / 100.0;
-                schedule.add(t, ls.at(t));
+                schedule.add(t, ls.at(t), false);
             }
         }
         budget.reset();
@@ -164,9 +177,15 @@ public final class TrainingViewModel {
         currentT.set(Double.NaN);
         epochsCompleted.set(0);
         runDir.set(null);
+        lossFeed.markDirty();
+        lambdaFeed.markDirty();
+        accuracyFeed.markDirty();
     }
 
-    /** Applies a batch of events (FX thread): one redraw per series per batch. */
+    /**
+     * Applies a batch of events (FX thread). The data are updated at once; the charts only learn of it
+     * through their {@link DisplayFeed}s, and redraw when their owner decides (see {@code ChartRefresher}).
+     */
     public void apply(List<TrainingEvent> events) {
         boolean losses = false;
         boolean acc = false;
@@ -196,9 +215,9 @@ public final class TrainingViewModel {
                     losses = true;
                     if (!Double.isNaN(s.lambda())) {
                         double t = s.epoch() - 1; // Eq. 12: t is the 0-based epoch, lambda is constant within it
+                        lam |= t != currentT.get() || s.lambda() != currentLambda.get();
                         currentT.set(t);
                         currentLambda.set(s.lambda());
-                        lam = true;
                     }
                 }
             } else if (e instanceof TrainingEvent.EpochCompleted ep) {
@@ -225,18 +244,51 @@ public final class TrainingViewModel {
                 message.set("cancelled after " + c.completedEpochs() + " completed epochs (" + c.runDir().getFileName() + ")");
             }
         }
-        if (losses) {
-            for (LossSeries s : List.of(total, lossI, lossII)) s.fire();
+        if (losses) lossFeed.markDirty();
+        if (lam) lambdaFeed.markDirty();
+        if (acc) accuracyFeed.markDirty();
+    }
+
+    /** Brings every chart dataset up to date now (tests, exports; the GUI lets its refresher do it). */
+    public void syncDisplays() {
+        for (DisplayFeed f : List.of(lossFeed, lambdaFeed, accuracyFeed)) f.syncIfDirty();
+    }
+
+    /** The loss chart's feed (dirty when steps arrived or the smoothing changed). */
+    public DisplayFeed lossFeed() {
+        return lossFeed;
+    }
+
+    /** The lambda chart's feed (dirty when the current point moved or a run started). */
+    public DisplayFeed lambdaFeed() {
+        return lambdaFeed;
+    }
+
+    /** The accuracy chart's feed (dirty when an epoch ended). */
+    public DisplayFeed accuracyFeed() {
+        return accuracyFeed;
+    }
+
+    /**
+     * Writes every loss point of the run (not only the ones drawn) as CSV:
+     * {@code curve,step,raw,smoothed}, with the current smoothing weight.
+     */
+    public void exportLosses(Path file) throws IOException {
+        StringBuilder b = new StringBuilder("curve,step,raw,smoothed\n");
+        for (LossSeries s : List.of(total, lossI, lossII)) {
+            String name = s.smooth.getKey().toString();
+            PointSeries raw = s.rawPoints();
+            PointSeries sm = s.smoothPoints();
+            for (int i = 0; i < raw.size(); i++) {
+                b.append(name).append(',').append(num(raw.x(i))).append(',').append(num(raw.y(i))).append(',')
+                        .append(num(sm.y(i))).append('\n');
+            }
         }
-        if (lam) {
-            lambdaNow.clear();
-            lambdaNow.add(currentT.get(), currentLambda.get());
-        }
-        if (acc) {
-            accM.fireSeriesChanged();
-            accA.fireSeriesChanged();
-            accV.fireSeriesChanged();
-        }
+        Files.writeString(file, b);
+    }
+
+    private static String num(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 
     private void ended(RunOutcome o) {
@@ -362,8 +414,13 @@ public final class TrainingViewModel {
         return accData;
     }
 
-    /** Number of points of the total-loss curve. */
+    /** Number of points of the total-loss curve (all kept; at most {@value LossSeries#MAX_SHOWN} are drawn). */
     public int lossPoints() {
+        return total.size();
+    }
+
+    /** Number of points of the total-loss curve in the chart's dataset now (bounded; after the last sync). */
+    public int lossPointsShown() {
         return total.raw.getItemCount();
     }
 }

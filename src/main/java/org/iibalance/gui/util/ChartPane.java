@@ -10,6 +10,8 @@ import javafx.scene.layout.HBox;
 import javafx.stage.FileChooser;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.data.general.DatasetChangeEvent;
 
 /**
  * A JFreeChart in a {@link ChartViewer} with "PNG..." and "SVG..." export buttons. Errors go to
@@ -58,6 +60,16 @@ public final class ChartPane extends BorderPane {
     /** The viewer. */
     public ChartViewer viewer() {
         return viewer;
+    }
+
+    /**
+     * Redraws the chart once after its dataset was changed with notification off: the axes re-range
+     * and the canvas repaints (one repaint however many points were added).
+     */
+    public void redraw() {
+        JFreeChart chart = viewer.getChart();
+        if (chart.getPlot() instanceof XYPlot xy) xy.datasetChanged(new DatasetChangeEvent(xy, xy.getDataset()));
+        else chart.fireChartChanged();
     }
 
     /** Shows another chart. */

@@ -1,0 +1,41 @@
+package org.iibalance.gui.gating;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.iibalance.config.ConfigIO;
+import org.iibalance.config.ExperimentConfig;
+import org.iibalance.gui.util.CurrentThreadTaskExecutor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The inspector on a real dataset (AV-MNIST from the shared data, skipped without it): selecting a
+ * test clip reloads the run's dataset and decodes the clip's recording, ready to play.
+ */
+class RealClipInspectorTest {
+
+    @Test
+    void aRealAvMnistClipGetsItsRecordingDecoded(@TempDir Path run) throws Exception {
+        Path data = Path.of(System.getProperty("iibalance.sharedData", "../shared/data"));
+        assumeTrue(Files.isDirectory(data.resolve("fsdd")) && Files.isDirectory(data.resolve("mnist")), "no AV-MNIST data at " + data);
+        ExperimentConfig cfg = ConfigIO.load(Path.of("sample-configs/avmnist.yaml"),
+                List.of("dataset.root=" + data.toAbsolutePath(), "dataset.maxTrain=200", "dataset.maxVal=50", "dataset.maxTest=20"));
+        ConfigIO.write(cfg, run.resolve("config.yaml"), "test run folder");
+        Files.writeString(run.resolve("gating.csv"), "id,label,prediction,correct,weight_audio,weight_visual,u_audio,u_visual\n"
+                + "test-00000,0,0,true,0.6,0.4,0.5,0.7\n");
+        GatingViewModel vm = new GatingViewModel(new CurrentThreadTaskExecutor());
+        vm.load(run);
+        vm.selectedProperty().set(vm.rows().get(0)); // synchronous executor: dataset reload and decoding happen here
+        ClipDetail d = vm.detailProperty().get();
+        assertNotNull(d.audio(), d.note() + " | " + vm.statusProperty().get());
+        assertEquals(16000, d.sampleRate());
+        assertTrue(d.audio().length > 1000, "samples: " + d.audio().length);
+        assertTrue(d.note().startsWith("audio decoded from "), d.note());
+    }
+}
