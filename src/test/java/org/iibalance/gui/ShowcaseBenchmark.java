@@ -18,7 +18,6 @@ import org.iibalance.experiment.ExperimentRunner;
 import org.iibalance.experiment.TrainingEvent;
 import org.iibalance.gui.util.FxTaskExecutor;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -28,7 +27,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * (shortened: see {@link #CONFIG}) once headless and once in the GUI, prints the FX pulse gaps and
  * both throughputs, then snapshots every view into {@code assets/}.
  */
-@EnabledIfSystemProperty(named = "gui.showcase", matches = "true")
+
 class ShowcaseBenchmark {
     static final List<String> CONFIG = List.of("training.epochs=3", "dataset.synthetic.trainClips=600", "dataset.synthetic.valClips=200",
             "dataset.synthetic.testClips=300", "method.budgetMaxEpochs=2",

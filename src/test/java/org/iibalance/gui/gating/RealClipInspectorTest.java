@@ -3,7 +3,6 @@ package org.iibalance.gui.gating;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +22,8 @@ class RealClipInspectorTest {
     @Test
     void aRealAvMnistClipGetsItsRecordingDecoded(@TempDir Path run) throws Exception {
         Path data = Path.of(System.getProperty("iibalance.sharedData", "../shared/data"));
-        assumeTrue(Files.isDirectory(data.resolve("fsdd")) && Files.isDirectory(data.resolve("mnist")), "no AV-MNIST data at " + data);
+        assertTrue(Files.isDirectory(data.resolve("fsdd")) && Files.isDirectory(data.resolve("mnist")),
+                "the real AV-MNIST data is expected at " + data.toAbsolutePath() + " (see ../shared/data/README.md)");
         ExperimentConfig cfg = ConfigIO.load(Path.of("sample-configs/avmnist.yaml"),
                 List.of("dataset.root=" + data.toAbsolutePath(), "dataset.maxTrain=200", "dataset.maxVal=50", "dataset.maxTest=20"));
         ConfigIO.write(cfg, run.resolve("config.yaml"), "test run folder");
