@@ -47,9 +47,7 @@ final class DatasetsCommand implements Callable<Integer> {
         try {
             cfg = ConfigIO.load(config, overrides);
         } catch (ConfigException e) {
-            System.err.println("configuration refused:");
-            for (var p : e.problems()) System.err.println("  " + p);
-            return 2;
+            return CtrlC.refused("configuration", e);
         }
         try {
             MultimodalDataset d = DatasetCheck.describe(cfg, System.out::println);

@@ -37,21 +37,10 @@ final class MatrixCommand implements Callable<Integer> {
         try {
             m = MatrixSpec.load(spec).withOverrides(overrides);
         } catch (ConfigException e) {
-            System.err.println("matrix spec refused:");
-            for (var p : e.problems()) System.err.println("  " + p);
-            return 2;
+            return CtrlC.refused("matrix spec", e);
         }
-        CancellationToken cancel = new CancellationToken();
-        Thread main = Thread.currentThread();
-        Thread hook = new Thread(() -> {
-            cancel.cancel();
-            try {
-                main.join(60_000);
-            } catch (InterruptedException ignored) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        Runtime.getRuntime().addShutdownHook(hook);
+        CtrlC ctrlC = new CtrlC();
+        CancellationToken cancel = ctrlC.token();
         long t0 = System.nanoTime();
         try {
             MatrixRunner r = new MatrixRunner(m, out, parallel != null ? parallel : m.parallel()).optCancellation(cancel).optListener(new SweepListener() {
@@ -78,15 +67,9 @@ final class MatrixCommand implements Callable<Integer> {
                     (System.nanoTime() - t0) / 60e9, out);
             return ok == outcomes.size() ? 0 : 1;
         } catch (ConfigException e) {
-            System.err.println("configuration refused:");
-            for (var p : e.problems()) System.err.println("  " + p);
-            return 2;
+            return CtrlC.refused("configuration", e);
         } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException ignored) {
-                // shutting down
-            }
+            ctrlC.close();
         }
     }
 }

@@ -49,23 +49,12 @@ final class SweepCommand implements Callable<Integer> {
             base = ConfigIO.load(config, overrides);
             for (String g : grid) axes.add(SweepSpec.Axis.parse(g));
         } catch (ConfigException e) {
-            System.err.println("configuration refused:");
-            for (var p : e.problems()) System.err.println("  " + p);
-            return 2;
+            return CtrlC.refused("configuration", e);
         }
         Path dir = out != null ? out : Path.of(base.output().runsDir(),
                 LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-sweep-" + base.name());
-        CancellationToken cancel = new CancellationToken();
-        Thread main = Thread.currentThread();
-        Thread hook = new Thread(() -> {
-            cancel.cancel();
-            try {
-                main.join(60_000);
-            } catch (InterruptedException ignored) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        Runtime.getRuntime().addShutdownHook(hook);
+        CtrlC ctrlC = new CtrlC();
+        CancellationToken cancel = ctrlC.token();
         try {
             SweepRunner runner = new SweepRunner(new SweepSpec(base, axes, seeds, parallel), dir).optCancellation(cancel).optListener(new SweepListener() {
                 @Override
@@ -90,15 +79,9 @@ final class SweepCommand implements Callable<Integer> {
             System.out.println(ok + " of " + outcomes.size() + " trials completed; summarise with: report --runs " + dir);
             return ok == outcomes.size() ? 0 : 1;
         } catch (ConfigException e) {
-            System.err.println("configuration refused:");
-            for (var p : e.problems()) System.err.println("  " + p);
-            return 2;
+            return CtrlC.refused("configuration", e);
         } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException ignored) {
-                // shutting down
-            }
+            ctrlC.close();
         }
     }
 }

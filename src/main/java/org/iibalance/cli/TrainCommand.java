@@ -47,37 +47,20 @@ final class TrainCommand implements Callable<Integer> {
                 runner = new ExperimentRunner(cfg);
             }
         } catch (ConfigException e) {
-            System.err.println("configuration refused:");
-            for (var p : e.problems()) System.err.println("  " + p);
-            return 2;
+            return CtrlC.refused("configuration", e);
         }
-        CancellationToken cancel = new CancellationToken();
-        Thread main = Thread.currentThread();
-        Thread hook = new Thread(() -> {
-            cancel.cancel();
-            try {
-                main.join(60_000); // let the loop write a consistent folder marked cancelled
-            } catch (InterruptedException ignored) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        Runtime.getRuntime().addShutdownHook(hook);
+        CtrlC ctrlC = new CtrlC();
+        CancellationToken cancel = ctrlC.token();
         try {
             RunOutcome o = runner.optListener(new ConsoleProgress(System.out)).optCancellation(cancel).run();
             return o.state() == RunState.COMPLETED ? 0 : o.state() == RunState.CANCELLED ? 130 : 1;
         } catch (ConfigException e) {
-            System.err.println("configuration refused:");
-            for (var p : e.problems()) System.err.println("  " + p);
-            return 2;
+            return CtrlC.refused("configuration", e);
         } catch (DatasetException e) {
             System.err.println("dataset: " + e.getMessage());
             return 3;
         } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException ignored) {
-                // already shutting down
-            }
+            ctrlC.close();
         }
     }
 }
