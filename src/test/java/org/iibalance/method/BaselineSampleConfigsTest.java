@@ -26,7 +26,7 @@ class BaselineSampleConfigsTest {
 
     @Test
     void matrixSpecsCoverEveryMethodWithThreeSeeds() throws Exception {
-        for (String f : List.of("matrix-synthetic.yaml", "matrix-avmnist.yaml")) {
+        for (String f : List.of("matrix-synthetic.yaml", "matrix-avmnist.yaml", "matrix-avmnist-reduced.yaml")) {
             MatrixSpec m = MatrixSpec.load(Path.of("sample-configs", f));
             assertEquals(3, m.seeds().size(), f);
             for (String name : List.of("joint", "mslr", "g-blending", "ogm-ge", "greedy", "pmr", "agm", "mmpareto", "ggdm", "iibalance",
