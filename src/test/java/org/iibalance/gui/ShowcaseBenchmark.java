@@ -29,9 +29,8 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 
 class ShowcaseBenchmark {
-    static final List<String> CONFIG = List.of("training.epochs=3", "dataset.synthetic.trainClips=600", "dataset.synthetic.valClips=200",
-            "dataset.synthetic.testClips=300", "method.budgetMaxEpochs=2",
-            "method.budgetMinEpochs=1");
+    static final List<String> CONFIG = List.of("training.epochs=4", "dataset.synthetic.trainClips=800", "dataset.synthetic.valClips=200",
+            "dataset.synthetic.testClips=300", "method.budgetMaxEpochs=5", "method.budgetMinEpochs=4");
 
     @Test
     void benchmarkAndScreenshots() throws Exception {
