@@ -189,52 +189,12 @@ public final class ExperimentRunner {
             method.prepare(ctx);
 
             publish(new TrainingEvent.PhaseChanged("train", "training " + method.name() + " for " + epochs + " epochs on " + deviceName, elapsed()));
-            int steps = batcher.trainBatches();
             long trainStart = System.nanoTime();
             int epochsRun = 0;
             for (int epoch = startEpoch; epoch < epochs; epoch++) {
-                net.train(true);
-                final int e = epoch;
-                double[] sums = new double[3];
-                double[] wSum = new double[mods.size()];
-                int[] count = {0};
-                boolean[] hasW = {false};
-                long[] gs = {globalStep};
-                double[] lam = {Double.NaN};
                 long epochStart = System.nanoTime();
-                final int runSoFar = epochsRun;
-                batcher.train(epoch, b -> {
-                    cancel.check();
-                    StepStats s = method.trainStep(b, opt, e, epochs);
-                    if (!Double.isFinite(s.loss())) {
-                        throw new DivergedException(String.format(Locale.ROOT, "the loss became %s at epoch %d, step %d (L_I=%s, L_II=%s); lower training.lr or check the data",
-                                Double.isNaN(s.loss()) ? "NaN" : "infinite", e + 1, count[0] + 1, s.lossStageI(), s.lossStageII()));
-                    }
-                    count[0]++;
-                    gs[0]++;
-                    sums[0] += s.loss();
-                    sums[1] += s.lossStageI();
-                    sums[2] += s.lossStageII();
-                    lam[0] = s.lambda();
-                    if (s.meanWeights() != null) {
-                        hasW[0] = true;
-                        for (int m = 0; m < wSum.length; m++) wSum[m] += s.meanWeights()[m];
-                    }
-                    double sec = (System.nanoTime() - epochStart) / 1e9;
-                    double cps = count[0] * (double) cfg.training().batchSize() / Math.max(1e-9, sec);
-                    double perStep = (System.nanoTime() - trainStart) / 1e9 / Math.max(1, runSoFar * steps + count[0]);
-                    double eta = perStep * ((epochs - e - 1) * (double) steps + (steps - count[0]));
-                    publish(new TrainingEvent.StepCompleted("train", e + 1, epochs, count[0], steps, gs[0], s.lambda(), s.lossStageI(),
-                            s.lossStageII(), s.loss(), s.meanWeights(), cps, elapsed(), eta));
-                    if (gs[0] % cfg.training().logEvery() == 0) {
-                        try {
-                            log.row(e + 1, gs[0], "step", s.lambda(), s.lossStageI(), s.lossStageII(), s.loss(), s.meanWeights(), Double.NaN, null, cps, elapsed());
-                        } catch (IOException io) {
-                            throw new java.io.UncheckedIOException(io);
-                        }
-                    }
-                });
-                globalStep = gs[0];
+                EpochTotals totals = trainEpoch(method, net, opt, batcher, log, epoch, globalStep, epochsRun, trainStart);
+                globalStep += totals.steps();
                 double epochSec = (System.nanoTime() - epochStart) / 1e9;
                 Evaluation val = Evaluator.evaluate(method, net, batcher, data.val());
                 boolean improved = val.accuracy() > best;
@@ -251,15 +211,12 @@ public final class ExperimentRunner {
                 epochsDone[0] = epoch + 1;
                 epochsRun++;
                 folder.writeState(RunState.RUNNING, null, epoch + 1);
-                int n = Math.max(1, count[0]);
-                double[] trainW = hasW[0] ? new double[wSum.length] : null;
-                if (trainW != null) for (int m = 0; m < wSum.length; m++) trainW[m] = wSum[m] / n;
                 double cps = data.train().size() / Math.max(1e-9, epochSec);
                 double perEpoch = (System.nanoTime() - trainStart) / 1e9 / epochsRun;
-                log.row(epoch + 1, globalStep, "epoch", lam[0], sums[1] / n, sums[2] / n, sums[0] / n, val.weightMean(), val.accuracy(),
-                        val.modalityAccuracy(), cps, elapsed());
-                publish(new TrainingEvent.EpochCompleted(epoch + 1, epochs, lam[0], sums[0] / n, sums[1] / n, sums[2] / n, trainW, val.accuracy(),
-                        val.modalityAccuracy(), val.weightMean(), cps, improved, elapsed(), perEpoch * (epochs - epoch - 1)));
+                log.row(epoch + 1, globalStep, "epoch", totals.lambda(), totals.lossStageI(), totals.lossStageII(), totals.loss(), val.weightMean(),
+                        val.accuracy(), val.modalityAccuracy(), cps, elapsed());
+                publish(new TrainingEvent.EpochCompleted(epoch + 1, epochs, totals.lambda(), totals.loss(), totals.lossStageI(), totals.lossStageII(),
+                        totals.weights(), val.accuracy(), val.modalityAccuracy(), val.weightMean(), cps, improved, elapsed(), perEpoch * (epochs - epoch - 1)));
                 if (cfg.training().patience() > 0 && stale >= cfg.training().patience()) {
                     publish(new TrainingEvent.PhaseChanged("train", "early stop: no better validation Acc_m for " + stale + " epochs", elapsed()));
                     break;
@@ -294,6 +251,43 @@ public final class ExperimentRunner {
                 // nothing more to do
             }
         }
+    }
+
+    /**
+     * One epoch of training steps: each batch checks for cancel, steps the method, stops the run on a
+     * non-finite loss, publishes a step event and logs every {@code training.logEvery} steps.
+     */
+    private EpochTotals trainEpoch(TrainingMethod method, MultimodalNetwork net, Optimizer opt, Batcher batcher, MetricsLog log, int epoch,
+            long globalStepBefore, int epochsRunBefore, long trainStart) throws InterruptedException {
+        int epochs = cfg.training().epochs();
+        int steps = batcher.trainBatches();
+        EpochTotals totals = new EpochTotals(net.modalityCount());
+        long epochStart = System.nanoTime();
+        net.train(true);
+        batcher.train(epoch, b -> {
+            cancel.check();
+            StepStats s = method.trainStep(b, opt, epoch, epochs);
+            if (!Double.isFinite(s.loss())) {
+                throw new DivergedException(String.format(Locale.ROOT, "the loss became %s at epoch %d, step %d (L_I=%s, L_II=%s); lower training.lr or check the data",
+                        Double.isNaN(s.loss()) ? "NaN" : "infinite", epoch + 1, totals.steps() + 1, s.lossStageI(), s.lossStageII()));
+            }
+            totals.add(s);
+            int step = totals.steps();
+            long globalStep = globalStepBefore + step;
+            double cps = step * (double) cfg.training().batchSize() / Math.max(1e-9, (System.nanoTime() - epochStart) / 1e9);
+            double perStep = (System.nanoTime() - trainStart) / 1e9 / Math.max(1, epochsRunBefore * steps + step);
+            double eta = perStep * ((epochs - epoch - 1) * (double) steps + (steps - step));
+            publish(new TrainingEvent.StepCompleted("train", epoch + 1, epochs, step, steps, globalStep, s.lambda(), s.lossStageI(),
+                    s.lossStageII(), s.loss(), s.meanWeights(), cps, elapsed(), eta));
+            if (globalStep % cfg.training().logEvery() == 0) {
+                try {
+                    log.row(epoch + 1, globalStep, "step", s.lambda(), s.lossStageI(), s.lossStageII(), s.loss(), s.meanWeights(), Double.NaN, null, cps, elapsed());
+                } catch (IOException io) {
+                    throw new java.io.UncheckedIOException(io);
+                }
+            }
+        });
+        return totals;
     }
 
     private RunOutcome end(RunFolder folder, RunState state, String reason, int epochs) {
