@@ -160,21 +160,51 @@ public final class PmrMethod extends JointTrainingMethod {
         return f;
     }
 
+    /**
+     * The blended prototypes and the current epoch's running class sums: the checkpoint of epoch t is
+     * taken before epoch t's means are blended in (that happens when epoch t+1 starts), so a resumed
+     * run needs the sums too to continue exactly as an uninterrupted one.
+     */
     @Override
     public Map<String, Object> state() {
         Map<String, Object> st = new HashMap<>();
         if (protos != null) for (int m = 0; m < protos.length; m++) st.put("prototypes." + m, protos[m]);
+        if (sums != null) {
+            st.put("epoch", currentEpoch);
+            for (int m = 0; m < sums.length; m++) {
+                st.put("sums." + m, sums[m]);
+                double[] c = new double[counts[m].length];
+                for (int k = 0; k < c.length; k++) c[k] = counts[m][k];
+                st.put("counts." + m, c);
+            }
+        }
         return st;
     }
 
     @Override
     public void restore(Map<String, Object> st) {
-        if (!st.containsKey("prototypes.0")) return;
+        protos = null;
+        sums = null;
+        counts = null;
+        currentEpoch = -1;
         int n = 0;
         while (st.containsKey("prototypes." + n)) n++;
-        protos = new float[n][];
-        for (int m = 0; m < n; m++) protos[m] = StateValues.floats(st.get("prototypes." + m));
-        currentEpoch = -1; // a resumed run starts a fresh accumulation
-        sums = null;
+        if (n > 0) {
+            protos = new float[n][];
+            for (int m = 0; m < n; m++) protos[m] = StateValues.floats(st.get("prototypes." + m));
+        }
+        int k = 0;
+        while (st.containsKey("sums." + k)) k++;
+        if (k > 0) {
+            sums = new double[k][];
+            counts = new int[k][];
+            for (int m = 0; m < k; m++) {
+                sums[m] = StateValues.doubles(st.get("sums." + m));
+                double[] c = StateValues.doubles(st.get("counts." + m));
+                counts[m] = new int[c.length];
+                for (int j = 0; j < c.length; j++) counts[m][j] = (int) c[j];
+            }
+            currentEpoch = StateValues.integer(st.get("epoch"));
+        }
     }
 }
