@@ -62,11 +62,6 @@ public final class AnchorPrototypes {
         return seen[c];
     }
 
-    public boolean allSeen() {
-        for (boolean s : seen) if (!s) return false;
-        return true;
-    }
-
     /** A copy of the prototype values, row-major [C][d]. */
     public float[] values() {
         return values.clone();

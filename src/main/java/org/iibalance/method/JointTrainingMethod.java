@@ -35,11 +35,19 @@ public class JointTrainingMethod implements TrainingMethod {
         net = ctx.network();
     }
 
-    @Override
-    public StepStats trainStep(Batch b, Optimizer optimizer, int epoch, int totalEpochs) {
+    /** The features z_m and the fused cross-entropy of a batch, gradients zeroed (no backward yet). */
+    protected record FusedPass(List<Tensor> z, Tensor loss) {}
+
+    /** Zeroes the gradients, encodes the batch and computes CE(f_fuse([z_1; ...; z_M]), y): the step every concat method starts from. */
+    protected final FusedPass fusedPass(Batch b, Optimizer optimizer) {
         optimizer.zero_grad();
         List<Tensor> z = net.encode(b);
-        Tensor loss = Ops.crossEntropy(ConcatSlices.fusedLogits(net, z), b.target());
+        return new FusedPass(z, Ops.crossEntropy(ConcatSlices.fusedLogits(net, z), b.target()));
+    }
+
+    @Override
+    public StepStats trainStep(Batch b, Optimizer optimizer, int epoch, int totalEpochs) {
+        Tensor loss = fusedPass(b, optimizer).loss();
         loss.backward();
         optimizer.step();
         return StepStats.of(loss.item_double());

@@ -69,9 +69,9 @@ public final class MslrMethod extends JointTrainingMethod {
             lastEpoch = epoch;
             if (epoch > 0) adapt();
         }
-        optimizer.zero_grad();
-        List<Tensor> z = net.encode(b);
-        Tensor loss = Ops.crossEntropy(ConcatSlices.fusedLogits(net, z), b.target());
+        FusedPass pass = fusedPass(b, optimizer);
+        List<Tensor> z = pass.z();
+        Tensor loss = pass.loss();
         loss.backward();
         GradTools.UpdateScale scale = new GradTools.UpdateScale(net, rates);
         optimizer.step();

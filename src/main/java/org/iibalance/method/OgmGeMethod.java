@@ -83,9 +83,9 @@ public final class OgmGeMethod extends JointTrainingMethod {
 
     @Override
     public StepStats trainStep(Batch b, Optimizer optimizer, int epoch, int totalEpochs) {
-        optimizer.zero_grad();
-        List<Tensor> z = net.encode(b);
-        Tensor loss = Ops.crossEntropy(ConcatSlices.fusedLogits(net, z), b.target());
+        FusedPass pass = fusedPass(b, optimizer);
+        List<Tensor> z = pass.z();
+        Tensor loss = pass.loss();
         loss.backward();
         step++;
         if (epoch < cfg.modulationStart() || epoch >= cfg.modulationEnd()) {

@@ -83,9 +83,9 @@ public final class PmrMethod extends JointTrainingMethod {
         int classes = net.classes();
         int d = (int) net.featureDim();
         if (epoch != currentEpoch) endEpoch(mCount, classes, d, epoch);
-        optimizer.zero_grad();
-        List<Tensor> z = net.encode(b);
-        Tensor loss = Ops.crossEntropy(ConcatSlices.fusedLogits(net, z), b.target());
+        FusedPass pass = fusedPass(b, optimizer);
+        List<Tensor> z = pass.z();
+        Tensor loss = pass.loss();
         accumulate(z, b.labels(), d);
         Tensor[] protoLogits = new Tensor[mCount];
         double[] s = new double[mCount];

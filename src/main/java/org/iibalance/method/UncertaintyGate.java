@@ -1,6 +1,5 @@
 package org.iibalance.method;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.ScalarTypeOptional;
@@ -80,10 +79,4 @@ public final class UncertaintyGate {
         return new Output(u, alpha, w, fused);
     }
 
-    /** Splits a [B, M] tensor into its M columns, for callers that work per modality. */
-    public static List<Tensor> columns(Tensor bm) {
-        List<Tensor> out = new ArrayList<>();
-        for (long m = 0; m < bm.size(1); m++) out.add(bm.select(1, m));
-        return out;
-    }
 }

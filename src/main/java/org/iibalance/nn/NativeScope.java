@@ -10,12 +10,6 @@ import org.bytedeco.javacpp.PointerScope;
 public final class NativeScope implements AutoCloseable {
     private final PointerScope scope = new PointerScope();
 
-    /** Detaches a pointer from this scope so that it survives {@link #close()}. */
-    public <P extends org.bytedeco.javacpp.Pointer> P keep(P p) {
-        scope.detach(p);
-        return p;
-    }
-
     @Override
     public void close() {
         scope.close();

@@ -3,7 +3,6 @@ package org.iibalance.nn;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.LongPointer;
 import org.bytedeco.pytorch.Device;
-import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.ScalarTypeOptional;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch;
@@ -87,22 +86,9 @@ public final class Tensors {
         return t;
     }
 
-    /** The value of a one-element tensor. */
-    public static double item(Tensor t) {
-        return t.item_double();
-    }
-
-    public static Scalar scalar(double v) {
-        return new Scalar(v);
-    }
-
     /** Mean over one dimension. */
     public static Tensor mean(Tensor t, long dim) {
         return t.mean(new long[] {dim}, false, new ScalarTypeOptional());
     }
 
-    /** Sum over one dimension. */
-    public static Tensor sum(Tensor t, long dim, boolean keepDim) {
-        return t.sum(new long[] {dim}, keepDim, new ScalarTypeOptional());
-    }
 }
