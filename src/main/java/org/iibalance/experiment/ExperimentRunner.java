@@ -311,8 +311,7 @@ public final class ExperimentRunner {
             @Override
             public void budgetEpoch(String modality, int epoch, int maxEpochs, double trainLoss, double valAcc, double cps) {
                 try {
-                    double[] acc = null;
-                    log.row(epoch, 0, "budget:" + modality, Double.NaN, Double.NaN, Double.NaN, trainLoss, null, valAcc, acc, cps, elapsed());
+                    log.row(epoch, 0, "budget:" + modality, Double.NaN, Double.NaN, Double.NaN, trainLoss, null, valAcc, null, cps, elapsed());
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
