@@ -20,6 +20,8 @@ final class ConsoleProgress implements TrainingListener {
     public void onEvent(TrainingEvent e) {
         if (e instanceof TrainingEvent.PhaseChanged p) {
             out.printf(Locale.ROOT, "[%6.1fs] %-14s %s%n", p.elapsed(), p.phase().label(), p.description());
+        } else if (e instanceof TrainingEvent.TrainingStarted t) {
+            modalities = t.modalities(); // the device and phase line follows as a PhaseChanged
         } else if (e instanceof TrainingEvent.BudgetEpoch b) {
             out.printf(Locale.ROOT, "[%6.1fs] budget:%-7s epoch %2d/%d  loss %.4f  val acc %.3f  %.0f clips/s%n", b.elapsed(), b.modality(),
                     b.epoch(), b.maxEpochs(), b.trainLoss(), b.valAccuracy(), b.clipsPerSecond());

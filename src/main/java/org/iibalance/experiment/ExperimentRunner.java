@@ -35,9 +35,10 @@ import org.iibalance.run.TrainingPhase;
 
 /**
  * Runs one experiment end to end: validate, load data, create the run folder, let the method
- * prepare (IIBalance: the budget phase), train T epochs with a checkpoint each epoch (last and best,
- * best chosen on validation Acc_m only), then evaluate the best weights once on test and write
- * {@code results.json} and {@code gating.csv}. Events go to the listeners on this thread.
+ * prepare (IIBalance: the budget phase), train T epochs ({@link TrainingLoop}: a checkpoint each
+ * epoch, last and best, best chosen on validation Acc_m only), then evaluate the best weights once on
+ * test and write the results and the per-clip tables ({@link ResultWriter}). Events go to the
+ * listeners on this thread.
  *
  * <p>A cancelled run keeps its last checkpoint and is marked cancelled; {@link #resume} continues
  * it to the same result as an uninterrupted run. A NaN or infinite loss stops the run as diverged.
@@ -77,7 +78,7 @@ public final class ExperimentRunner {
         return r;
     }
 
-    /** Whether the folder holds a completed run (its state.json says so). */
+    /** Whether the folder holds a completed run (its recorded state says so). */
     static boolean completed(Path runDir) {
         try {
             return RunSummary.stateOf(runDir).state() == RunState.COMPLETED;
@@ -129,7 +130,7 @@ public final class ExperimentRunner {
 
     /**
      * Runs the experiment. Configuration and data problems throw before a run folder exists; what
-     * happens after is reported in the returned outcome and the folder's {@code state.json}.
+     * happens after is reported in the returned outcome and the folder's recorded state.
      */
     public RunOutcome run() throws ConfigException, DatasetException {
         started = System.nanoTime();
@@ -222,7 +223,7 @@ public final class ExperimentRunner {
         try {
             folder.writeState(state, reason, epochs);
         } catch (IOException io) {
-            reason = reason + " (and state.json could not be written: " + io.getMessage() + ")";
+            reason = reason + " (and the run state could not be written: " + io.getMessage() + ")";
         }
         if (state == RunState.CANCELLED) publish(new TrainingEvent.Cancelled(folder.dir(), epochs, elapsed()));
         else publish(new TrainingEvent.Failed(folder.dir(), reason, state == RunState.DIVERGED, elapsed()));

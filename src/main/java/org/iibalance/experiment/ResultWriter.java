@@ -30,7 +30,7 @@ final class ResultWriter {
         this.mods = data.modalityNames();
     }
 
-    /** Writes results.json, gating.csv and predictions.csv; returns the results. */
+    /** Writes the results, the gating table and the predictions table; returns the results. */
     Results write(RunFolder folder, long seed, String name, Evaluation test, Evaluation train, Evaluation val, CheckpointState best,
             double trainSeconds, String device) throws IOException {
         Results r = results(seed, name, test, train, val, best, trainSeconds, device);

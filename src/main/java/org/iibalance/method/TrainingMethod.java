@@ -36,7 +36,7 @@ public interface TrainingMethod {
     Prediction predict(Batch batch);
 
     /**
-     * How Acc_m of each modality is measured, written to {@code results.json} as
+     * How Acc_m of each modality is measured, written to the run's results as
      * {@code test.unimodalProtocol}.
      */
     String unimodalProtocol();
@@ -44,7 +44,7 @@ public interface TrainingMethod {
     /**
      * What the method has (budget prior, lambda(t), Stage I/II losses, fusion weights, trained
      * unimodal heads): the GUI and the report ask this instead of guessing from the name. Recorded in
-     * {@code results.json}. None by default.
+     * the run's results. None by default.
      */
     default Capabilities capabilities() {
         return Capabilities.NONE;

@@ -109,7 +109,7 @@ public final class MatrixReport {
         md.append(String.format(Locale.ROOT, "%d completed runs read, %d folders skipped (see below). Test-split accuracies (%%) of the epoch each run selected on "
                 + "validation; mean \u00b1 sample std over seeds; **best**, <u>second</u>.%n%n", runs().size(), skipped.size()));
         md.append("## Table I\n\n").append(tableOneMarkdown()).append('\n');
-        md.append("Per-modality accuracies are measured as each method defines its unimodal outputs (results.json `test.unimodalProtocol`):\n\n");
+        md.append("Per-modality accuracies are measured as each method defines its unimodal outputs (`test.unimodalProtocol` in each run's results):\n\n");
         Map<String, String> protocols = new TreeMap<>();
         for (RunSummary r : runs()) if (r.results().test().unimodalProtocol() != null) protocols.putIfAbsent(r.results().method(), r.results().test().unimodalProtocol());
         for (Map.Entry<String, String> e : protocols.entrySet()) md.append("- ").append(e.getKey()).append(": ").append(e.getValue()).append('\n');

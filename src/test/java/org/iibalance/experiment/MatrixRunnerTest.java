@@ -67,7 +67,7 @@ class MatrixRunnerTest {
         List<String> ran = Collections.synchronizedList(new ArrayList<>());
         List<RunOutcome> outcomes = new MatrixRunner(m, out, 1).optListener((t, o, skipped) -> (skipped ? kept : ran).add(t.name())).run();
         assertEquals(4, outcomes.size());
-        assertTrue(outcomes.stream().allMatch(o -> o.state() == RunState.COMPLETED));
+        assertTrue(outcomes.stream().allMatch(o -> o.state() == RunState.COMPLETED), () -> outcomes.stream().map(o -> o.state() + ": " + o.reason()).toList().toString());
         assertEquals(finished, kept);
         assertEquals(3, ran.size());
         assertEquals(stamp, Files.getLastModifiedTime(done.resolve("results.json")));
