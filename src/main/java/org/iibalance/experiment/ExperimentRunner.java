@@ -71,7 +71,11 @@ public final class ExperimentRunner {
 
     /** A runner that continues the run in {@code runDir} from its last checkpoint, with its own config. */
     public static ExperimentRunner resume(Path runDir) throws ConfigException {
-        if (!RunFiles.hasConfig(runDir)) throw new ConfigException(runDir.toString(), "is not a run folder (it holds no run configuration)");
+        try {
+            RunFolder.reopen(runDir);
+        } catch (IOException e) {
+            throw new ConfigException(runDir.toString(), RunFolder.NOT_A_RUN);
+        }
         if (completed(runDir)) throw new ConfigException(runDir.toString(), "this run already completed; nothing to resume");
         ExperimentRunner r = new ExperimentRunner(ConfigIO.load(RunFiles.config(runDir), List.of()));
         r.resumeDir = runDir;

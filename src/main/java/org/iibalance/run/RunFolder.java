@@ -19,6 +19,8 @@ import org.iibalance.config.ExperimentConfig;
  * metrics log is written to a temporary file and renamed into place. {@link RunSummary} reads it back.
  */
 public final class RunFolder {
+    /** Why a folder cannot be resumed or reopened: it holds no run configuration. */
+    public static final String NOT_A_RUN = "is not a run folder (no " + RunFiles.CONFIG + ")";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private final Path dir;
@@ -64,7 +66,7 @@ public final class RunFolder {
 
     /** An existing run folder, to continue writing it (resume). */
     public static RunFolder reopen(Path dir) throws IOException {
-        if (!RunFiles.hasConfig(dir)) throw new IOException(dir + " is not a run folder (no " + RunFiles.CONFIG + ")");
+        if (!RunFiles.hasConfig(dir)) throw new IOException(dir + " " + NOT_A_RUN);
         return new RunFolder(dir);
     }
 
