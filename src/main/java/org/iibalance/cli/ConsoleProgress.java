@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import org.iibalance.experiment.TrainingEvent;
 import org.iibalance.experiment.TrainingListener;
+import org.iibalance.run.Results;
 
 /** Prints one line per phase change, budget epoch and multimodal epoch (the headless view of a run). */
 final class ConsoleProgress implements TrainingListener {
@@ -18,7 +19,9 @@ final class ConsoleProgress implements TrainingListener {
     @Override
     public void onEvent(TrainingEvent e) {
         if (e instanceof TrainingEvent.PhaseChanged p) {
-            out.printf(Locale.ROOT, "[%6.1fs] %-14s %s%n", p.elapsed(), p.phase(), p.description());
+            out.printf(Locale.ROOT, "[%6.1fs] %-14s %s%n", p.elapsed(), p.phase().label(), p.description());
+        } else if (e instanceof TrainingEvent.TrainingStarted t) {
+            modalities = t.modalities(); // the device and phase line follows as a PhaseChanged
         } else if (e instanceof TrainingEvent.BudgetEpoch b) {
             out.printf(Locale.ROOT, "[%6.1fs] budget:%-7s epoch %2d/%d  loss %.4f  val acc %.3f  %.0f clips/s%n", b.elapsed(), b.modality(),
                     b.epoch(), b.maxEpochs(), b.trainLoss(), b.valAccuracy(), b.clipsPerSecond());
@@ -39,9 +42,8 @@ final class ConsoleProgress implements TrainingListener {
                     ep.elapsed(), ep.epoch(), ep.epochs(), fmt(ep.lambda()), fmt(ep.lossStageI()), fmt(ep.lossStageII()), ep.trainLoss(), acc,
                     ep.best() ? " *" : "", ep.clipsPerSecond(), eta(ep.eta()));
         } else if (e instanceof TrainingEvent.Finished f) {
-            out.printf(Locale.ROOT, "[%6.1fs] done   test Acc_m %.3f  Acc_a %s  Acc_v %s  (best epoch %s on validation)%n", f.elapsed(),
-                    f.results().number("test.accMultimodal"), fmt(f.results().number("test.accAudio")), fmt(f.results().number("test.accVisual")),
-                    f.results().text("val.bestEpoch"));
+            out.printf(Locale.ROOT, "[%6.1fs] done   test Acc_m %.3f  %s  (best epoch %s on validation)%n", f.elapsed(),
+                    f.results().accMultimodal(), modalityAccuracies(f.results(), "%.4f"), f.results().valBestEpoch());
             out.println("run folder: " + f.runDir());
         } else if (e instanceof TrainingEvent.Failed f) {
             out.println((f.diverged() ? "DIVERGED: " : "FAILED: ") + f.reason());
@@ -49,6 +51,17 @@ final class ConsoleProgress implements TrainingListener {
         } else if (e instanceof TrainingEvent.Cancelled c) {
             out.println("CANCELLED after " + c.completedEpochs() + " epochs; resume with: train --resume " + c.runDir());
         }
+    }
+
+    /** {@code Acc_a 0.5000  Acc_v 0.4000}: each modality's test accuracy, by its first letter ("-" when none). */
+    static String modalityAccuracies(Results r, String format) {
+        StringBuilder b = new StringBuilder();
+        for (String m : r.modalities()) {
+            double a = r.accuracy(m);
+            if (b.length() > 0) b.append("  ");
+            b.append("Acc_").append(m, 0, 1).append(' ').append(Double.isNaN(a) ? "-" : String.format(Locale.ROOT, format, a));
+        }
+        return b.toString();
     }
 
     private static String fmt(double v) {

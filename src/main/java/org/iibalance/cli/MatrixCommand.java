@@ -9,7 +9,7 @@ import org.iibalance.experiment.CancellationToken;
 import org.iibalance.experiment.MatrixRunner;
 import org.iibalance.experiment.MatrixSpec;
 import org.iibalance.experiment.RunOutcome;
-import org.iibalance.experiment.RunState;
+import org.iibalance.run.RunState;
 import org.iibalance.experiment.SweepListener;
 import org.iibalance.experiment.SweepSpec;
 import picocli.CommandLine.Command;
@@ -52,9 +52,9 @@ final class MatrixCommand implements Callable<Integer> {
                 @Override
                 public synchronized void trialFinished(SweepSpec.Trial t, RunOutcome o, boolean skipped) {
                     if (o.state() == RunState.COMPLETED) {
-                        System.out.printf(Locale.ROOT, "%s %s/%s  test Acc_m %.4f  Acc_a %.4f  Acc_v %.4f  (%.0f s)%n", skipped ? "kept " : "done ", t.config().name(),
-                                t.name(), o.results().number("test.accMultimodal"), o.results().number("test.accAudio"), o.results().number("test.accVisual"),
-                                o.results().number("trainSeconds"));
+                        System.out.printf(Locale.ROOT, "%s %s/%s  test Acc_m %.4f  %s  (%.0f s)%n", skipped ? "kept " : "done ", t.config().name(),
+                                t.name(), o.results().accMultimodal(), ConsoleProgress.modalityAccuracies(o.results(), "%.4f"),
+                                org.iibalance.run.Results.orNaN(o.results().trainSeconds()));
                     } else {
                         System.out.println(o.state().label() + " " + t.config().name() + "/" + t.name() + ": " + o.reason());
                     }

@@ -12,7 +12,7 @@ import org.iibalance.config.ConfigIO;
 import org.iibalance.config.ExperimentConfig;
 import org.iibalance.experiment.CancellationToken;
 import org.iibalance.experiment.RunOutcome;
-import org.iibalance.experiment.RunState;
+import org.iibalance.run.RunState;
 import org.iibalance.experiment.SweepListener;
 import org.iibalance.experiment.SweepRunner;
 import org.iibalance.experiment.SweepSpec;
@@ -65,9 +65,9 @@ final class SweepCommand implements Callable<Integer> {
                 @Override
                 public synchronized void trialFinished(SweepSpec.Trial t, RunOutcome o, boolean skipped) {
                     if (o.state() == RunState.COMPLETED) {
-                        System.out.printf(Locale.ROOT, "%s %s  test Acc_m %.4f  Acc_a %.4f  Acc_v %.4f  val Acc_m %.4f%n", skipped ? "kept " : "done ",
-                                t.name(), o.results().number("test.accMultimodal"), o.results().number("test.accAudio"),
-                                o.results().number("test.accVisual"), o.results().number("val.accMultimodal"));
+                        System.out.printf(Locale.ROOT, "%s %s  test Acc_m %.4f  %s  val Acc_m %.4f%n", skipped ? "kept " : "done ",
+                                t.name(), o.results().accMultimodal(), ConsoleProgress.modalityAccuracies(o.results(), "%.4f"),
+                                o.results().valAccuracy());
                     } else {
                         System.out.println(o.state().label() + " " + t.name() + ": " + o.reason());
                     }

@@ -11,7 +11,7 @@ import org.iibalance.data.DatasetException;
 import org.iibalance.experiment.CancellationToken;
 import org.iibalance.experiment.ExperimentRunner;
 import org.iibalance.experiment.RunOutcome;
-import org.iibalance.experiment.RunState;
+import org.iibalance.run.RunState;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

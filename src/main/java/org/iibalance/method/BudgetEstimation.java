@@ -28,7 +28,7 @@ public final class BudgetEstimation {
         double[] b = new double[mCount];
         for (int m = 0; m < mCount; m++) {
             String name = net.modalities().get(m).name();
-            ctx.progress().phase("budget:" + name, "training the " + name + "-only model to estimate its budget B_" + name + " (Eq. 1)");
+            ctx.progress().phase(org.iibalance.run.TrainingPhase.budget(name), "training the " + name + "-only model to estimate its budget B_" + name + " (Eq. 1)");
             b[m] = trainAndScore(ctx, m, cfg.method().budgetMinEpochs(), cfg.method().budgetMaxEpochs(), cfg.method().budgetPatience());
         }
         return b;

@@ -1,9 +1,11 @@
 package org.iibalance.method;
 
+import org.iibalance.run.TrainingPhase;
+
 /** Callbacks a method uses to report phases it runs itself (the training loop reports the rest). */
 public interface MethodProgress {
-    /** A new phase starts, e.g. {@code budget:audio}. */
-    void phase(String phase, String description);
+    /** A new phase starts, e.g. the budget model of one modality. */
+    void phase(TrainingPhase phase, String description);
 
     /** A budget model finished an epoch. */
     void budgetEpoch(String modality, int epoch, int maxEpochs, double trainLoss, double valAccuracy, double clipsPerSecond);
@@ -20,7 +22,7 @@ public interface MethodProgress {
     /** A progress that ignores everything (tests). */
     MethodProgress NONE = new MethodProgress() {
         @Override
-        public void phase(String phase, String description) {}
+        public void phase(TrainingPhase phase, String description) {}
 
         @Override
         public void budgetEpoch(String modality, int epoch, int maxEpochs, double trainLoss, double valAccuracy, double cps) {}

@@ -57,6 +57,11 @@ public final class Methods {
         return FACTORIES.containsKey(name) || (name != null && name.startsWith("unimodal-") && name.length() > 9);
     }
 
+    /** What the configured method has, without training it (building a method allocates nothing). */
+    public static org.iibalance.run.Capabilities capabilities(MethodConfig cfg) {
+        return create(cfg).capabilities();
+    }
+
     public static synchronized TrainingMethod create(MethodConfig cfg) {
         String name = cfg.name();
         if (name != null && name.startsWith("unimodal-")) return new UnimodalMethod(name.substring(9));

@@ -1,5 +1,6 @@
 package org.iibalance.experiment;
 
+import org.iibalance.run.RunState;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Files;
@@ -19,10 +20,10 @@ class AvMnistTrainingTest {
                 "dataset.maxTrain=1500", "dataset.maxVal=300", "dataset.maxTest=500", "training.epochs=3", "method.budgetMaxEpochs=3",
                 "model.channels=8", "model.featureDim=32", "training.logEvery=20")).run();
         assertEquals(RunState.COMPLETED, o.state(), o.reason());
-        double m = o.results().number("test.accMultimodal");
+        double m = o.results().accMultimodal();
         System.out.printf("avmnist (1500 train clips, 3 epochs): Acc_m %.3f Acc_a %.3f Acc_v %.3f beta_audio %.3f%n", m,
-                o.results().number("test.accAudio"), o.results().number("test.accVisual"), o.results().number("budget.beta.audio"));
+                o.results().accuracy("audio"), o.results().accuracy("visual"), o.results().budget().beta().get("audio"));
         assertTrue(m > 0.4, "well above chance (0.1): " + m);
-        assertEquals("avmnist", o.results().text("dataset"));
+        assertEquals("avmnist", o.results().dataset());
     }
 }

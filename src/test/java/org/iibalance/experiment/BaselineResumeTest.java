@@ -1,5 +1,6 @@
 package org.iibalance.experiment;
 
+import org.iibalance.run.RunState;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Files;
@@ -19,7 +20,7 @@ class BaselineResumeTest {
         CancellationToken cancel = new CancellationToken();
         RunOutcome stopped = new ExperimentRunner(TestConfigs.tiny(runs.resolve("stopped"), method, "training.epochs=4")).optCancellation(cancel)
                 .optListener(e -> {
-                    if (e instanceof TrainingEvent.StepCompleted s && "train".equals(s.phase()) && s.epoch() == 3 && s.step() == 2) cancel.cancel();
+                    if (e instanceof TrainingEvent.StepCompleted s && org.iibalance.run.TrainingPhase.TRAIN.equals(s.phase()) && s.epoch() == 3 && s.step() == 2) cancel.cancel();
                 }).run();
         assertEquals(RunState.CANCELLED, stopped.state());
         RunOutcome resumed = ExperimentRunner.resume(stopped.runDir()).run();

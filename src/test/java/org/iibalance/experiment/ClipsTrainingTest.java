@@ -1,5 +1,6 @@
 package org.iibalance.experiment;
 
+import org.iibalance.run.RunState;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Files;
@@ -20,9 +21,9 @@ class ClipsTrainingTest {
                 "output.runsDir=" + tmp.resolve("runs"), "training.logEvery=50"));
         RunOutcome o = new ExperimentRunner(cfg).run();
         assertEquals(RunState.COMPLETED, o.state(), o.reason());
-        double m = o.results().number("test.accMultimodal");
-        System.out.printf("avmnist-clips: Acc_m %.3f Acc_a %.3f Acc_v %.3f%n", m, o.results().number("test.accAudio"), o.results().number("test.accVisual"));
+        double m = o.results().accMultimodal();
+        System.out.printf("avmnist-clips: Acc_m %.3f Acc_a %.3f Acc_v %.3f%n", m, o.results().accuracy("audio"), o.results().accuracy("visual"));
         assertTrue(m > 0.4, "well above chance (0.1): " + m);
-        assertEquals(100, o.results().number("test.clips"), 0);
+        assertEquals(100, o.results().test().clips(), 0);
     }
 }

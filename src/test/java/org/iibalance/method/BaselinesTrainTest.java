@@ -9,7 +9,7 @@ import org.iibalance.config.ConfigIO;
 import org.iibalance.config.ExperimentConfig;
 import org.iibalance.experiment.ExperimentRunner;
 import org.iibalance.experiment.RunOutcome;
-import org.iibalance.experiment.RunState;
+import org.iibalance.run.RunState;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -50,8 +50,8 @@ class BaselinesTrainTest {
                 List.of("method.name=" + method, "output.runsDir=" + tmp, "method.superEpoch=1", "method.greedyWindow=2"));
         RunOutcome o = new ExperimentRunner(cfg).optRunDir(tmp.resolve(method)).run();
         assertEquals(RunState.COMPLETED, o.state(), () -> String.valueOf(o.reason()));
-        double acc = o.results().number("test.accMultimodal");
+        double acc = o.results().accMultimodal();
         assertTrue(acc > 0.125 + 0.1, method + ": test Acc_m " + acc + " is not above chance 0.125 by 0.1");
-        assertEquals(method, o.results().text("method"));
+        assertEquals(method, o.results().method());
     }
 }

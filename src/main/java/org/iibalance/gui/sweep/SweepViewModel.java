@@ -121,8 +121,8 @@ public final class SweepViewModel {
 
             @Override
             public void trialFinished(SweepSpec.Trial t, RunOutcome o, boolean skipped) {
-                double val = o.results() == null ? Double.NaN : o.results().number("val.accMultimodal");
-                double test = o.results() == null ? Double.NaN : o.results().number("test.accMultimodal");
+                double val = o.results() == null ? Double.NaN : o.results().valAccuracy();
+                double test = o.results() == null ? Double.NaN : o.results().accMultimodal();
                 batcher.offer(new SweepRow(t.index(), t.name(), t.values(), t.seed(), o.state().label() + (skipped ? " (earlier)" : ""), val, test, false));
             }
         });

@@ -26,7 +26,10 @@ class RealClipInspectorTest {
                 "the real AV-MNIST data is expected at " + data.toAbsolutePath() + " (see ../shared/data/README.md)");
         ExperimentConfig cfg = ConfigIO.load(Path.of("sample-configs/avmnist.yaml"),
                 List.of("dataset.root=" + data.toAbsolutePath(), "dataset.maxTrain=200", "dataset.maxVal=50", "dataset.maxTest=20"));
-        ConfigIO.write(cfg, run.resolve("config.yaml"), "test run folder");
+        org.iibalance.run.RunFolder folder = org.iibalance.run.RunFolder.createAt(run);
+        folder.writeConfig(cfg, "test run folder");
+        folder.writeResults(org.iibalance.run.Results.builder().run("iibalance", "avmnist", 1, "test").build());
+        folder.writeState(org.iibalance.run.RunState.COMPLETED, null, 1);
         Files.writeString(run.resolve("gating.csv"), "id,label,prediction,correct,weight_audio,weight_visual,u_audio,u_visual\n"
                 + "test-00000,0,0,true,0.6,0.4,0.5,0.7\n");
         GatingViewModel vm = new GatingViewModel(new CurrentThreadTaskExecutor());
