@@ -39,6 +39,8 @@ public final class RunsView extends VBox {
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.getColumns().add(col("run", r -> r.name()));
         table.getColumns().add(col("state", r -> r.state()));
+        table.getColumns().add(col("scheduler", r -> vm.schedulerStates().getOrDefault(r.dir(), ""))); // runs submitted to Slurm
+        vm.schedulerStates().addListener((javafx.collections.MapChangeListener<java.nio.file.Path, String>) c -> table.refresh());
         table.getColumns().add(col("method", r -> r.method()));
         table.getColumns().add(col("dataset", r -> r.dataset()));
         table.getColumns().add(col("seed", r -> r.seed()));

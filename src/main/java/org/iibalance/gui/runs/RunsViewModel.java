@@ -38,6 +38,10 @@ public final class RunsViewModel {
     private final XYSeriesCollection lossOverlay = new XYSeriesCollection();
     private final XYSeriesCollection accOverlay = new XYSeriesCollection();
     private final Map<Path, RunRow> cache = new HashMap<>();
+    // runs of matrices and sweeps submitted to Slurm: their scheduler state, polled with the folders
+    private final ClusterStates clusterStates = new ClusterStates(10);
+    private final javafx.collections.ObservableMap<Path, String> schedulerStates = FXCollections.observableHashMap();
+    private volatile Map<Path, String> schedulerFound = Map.of();
     private volatile boolean scanning;
 
     /** A runs table over {@code runsDir}. */
@@ -52,8 +56,16 @@ public final class RunsViewModel {
         if (scanning) return;
         scanning = true;
         Path dir = runsDir.get();
-        executor.execute(BackgroundJob.of(p -> scan(dir)).onSuccess(found -> {
+        executor.execute(BackgroundJob.of(p -> {
+            List<RunRow> f = scan(dir);
+            schedulerFound = dir == null ? Map.of() : clusterStates.of(dir, f.stream().map(RunRow::dir).toList());
+            return f;
+        }).onSuccess(found -> {
             scanning = false;
+            if (!schedulerFound.equals(schedulerStates)) {
+                schedulerStates.clear();
+                schedulerStates.putAll(schedulerFound);
+            }
             if (!found.equals(new ArrayList<>(rows))) rows.setAll(found);
             status.set(found.size() + " runs in " + dir.toAbsolutePath());
         }).onFailure(t -> {
@@ -147,6 +159,11 @@ public final class RunsViewModel {
     /** The runs. */
     public ObservableList<RunRow> rows() {
         return rows;
+    }
+
+    /** The scheduler state of runs in a folder submitted to Slurm (by run folder; other runs are absent). */
+    public javafx.collections.ObservableMap<Path, String> schedulerStates() {
+        return schedulerStates;
     }
 
     /** A status line. */

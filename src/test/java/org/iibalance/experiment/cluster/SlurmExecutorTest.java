@@ -61,8 +61,12 @@ class SlurmExecutorTest {
         for (SlurmExecutor e : used) if (SlurmExecutor.isClusterFolder(e.folder().getParent())) e.cancel(); // a failed test must not leave tasks on the shared machine
     }
 
-    /** One task per CPU the local executor would give a trial, so both build the same configuration (threads). */
-    private static final int THREADS = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+    /**
+     * Each Slurm task asks for one CPU (threads = 1); the local executor runs as many trials at once
+     * as there are cores, which gives each threads = 1 too: both build the same configuration.
+     */
+    private static final int THREADS = 1;
+    private static final int LOCAL_PARALLEL = Runtime.getRuntime().availableProcessors();
 
     private SlurmSettings settings() {
         return new SlurmSettings(null, null, THREADS, "1G", "00:10:00", null, null, null, "iibalance-test", null, null, null,
@@ -121,8 +125,8 @@ class SlurmExecutorTest {
         assertEquals(4, sub.submitted().size());
         assertNotNull(sub.arrayJobId());
         assertNotNull(sub.reportJobId());
-        // the local executor meanwhile (2 at once: threads = cores / 2, as the Slurm tasks have)
-        List<RunOutcome> lo = new MatrixRunner(m, local, 2).run();
+        // the local executor meanwhile (threads = cores / parallel = 1, as the Slurm tasks have)
+        List<RunOutcome> lo = new MatrixRunner(m, local, LOCAL_PARALLEL).run();
         assertTrue(lo.stream().allMatch(o -> o.state() == RunState.COMPLETED), "local runs: " + lo);
 
         List<SlurmExecutor.TrialStatus> end = await(ex);
@@ -156,7 +160,7 @@ class SlurmExecutorTest {
     @Test
     @Timeout(value = 8, unit = TimeUnit.MINUTES)
     void cancelledArrayResumesFromItsCheckpointsWhenSubmittedAgain() throws Exception {
-        MatrixSpec m = spec("joint", "1, 2", 40);
+        MatrixSpec m = spec("joint", "1, 2", 20);
         Path out = tmp.resolve("cancel");
         SlurmExecutor ex = executor(out);
         SlurmSettings s = settings();
@@ -172,7 +176,7 @@ class SlurmExecutorTest {
         // SIGTERM from scancel: the run stopped at a batch and marked its folder cancelled, checkpoint kept
         assertEquals(RunState.CANCELLED, RunFolder.readState(running.dir()), read(running.dir().resolve(RunFolder.STATE)));
         int stoppedAt = st.epochs();
-        assertTrue(stoppedAt >= 2 && stoppedAt < 40, "stopped after " + stoppedAt + " epochs");
+        assertTrue(stoppedAt >= 2 && stoppedAt < 20, "stopped after " + stoppedAt + " epochs");
         assertTrue(Files.isDirectory(running.dir().resolve("checkpoints/last")));
 
         // the same matrix again: the cancelled trials go into a new array and continue from their checkpoints
@@ -180,14 +184,14 @@ class SlurmExecutorTest {
         assertTrue(again.submitted().stream().anyMatch(t -> t.index() == running.index()));
         List<SlurmExecutor.TrialStatus> end = await(ex);
         assertTrue(end.stream().allMatch(x -> x.state() == TrialState.COMPLETED), explain(out, end));
-        assertEquals(40, end.get(running.index()).epochs());
-        assertTrue(logs(out, running).contains("resuming after epoch " + stoppedAt + " of 40"), logs(out, running));
+        assertEquals(20, end.get(running.index()).epochs());
+        assertTrue(logs(out, running).contains("resuming after epoch " + stoppedAt + " of 20"), logs(out, running));
     }
 
     @Test
     @Timeout(value = 8, unit = TimeUnit.MINUTES)
     void killedTaskResumesOnResubmissionToTheUninterruptedResult() throws Exception {
-        MatrixSpec m = spec("joint", "3", 30);
+        MatrixSpec m = spec("joint", "3", 20);
         Path out = tmp.resolve("kill");
         SlurmExecutor ex = executor(out);
         SlurmSettings s = settings();
@@ -201,17 +205,17 @@ class SlurmExecutorTest {
         assertEquals(TrialState.FAILED, after.get(0).state(), after.get(0).detail());
         assertEquals(RunState.RUNNING, RunFolder.readState(t.dir()), "a killed run could not mark its folder");
         int killedAt = after.get(0).epochs();
-        assertTrue(killedAt >= 2 && killedAt < 30, "killed after " + killedAt + " epochs");
+        assertTrue(killedAt >= 2 && killedAt < 20, "killed after " + killedAt + " epochs");
 
         SlurmExecutor.Submission again = ex.submit(trials, s, launcher(s), null);
         assertEquals(1, again.submitted().size());
         // the uninterrupted run, locally, while the resumed one runs
         Path local = tmp.resolve("local");
-        List<RunOutcome> lo = new MatrixRunner(m, local, 2).run();
+        List<RunOutcome> lo = new MatrixRunner(m, local, LOCAL_PARALLEL).run();
         assertEquals(RunState.COMPLETED, lo.get(0).state(), "local run: " + lo);
         List<SlurmExecutor.TrialStatus> end = await(ex);
         assertEquals(TrialState.COMPLETED, end.get(0).state(), explain(out, end));
-        assertTrue(logs(out, t).contains("resuming after epoch " + killedAt + " of 30"), logs(out, t));
+        assertTrue(logs(out, t).contains("resuming after epoch " + killedAt + " of 20"), logs(out, t));
         assertEquals(figures(local.resolve(out.relativize(t.dir()))), figures(t.dir()));
     }
 
