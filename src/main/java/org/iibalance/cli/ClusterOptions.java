@@ -27,7 +27,7 @@ final class ClusterOptions {
             description = "local: trials run in this process (default); slurm: one Slurm job array, one task per trial (see README \"On a cluster\")")
     Executor executor;
 
-    @Option(names = "--slurm-config", paramLabel = "FILE", description = "Slurm settings (YAML; keys as in sample-configs/slurm.yaml); the flags below override single keys")
+    @Option(names = "--slurm-config", paramLabel = "FILE", description = "Slurm settings (YAML; keys as in sample-configs/slurm.yaml); the resource flags override single keys")
     Path slurmConfig;
 
     @Option(names = "--partition", paramLabel = "NAME", description = "Slurm partition (key partition)")
