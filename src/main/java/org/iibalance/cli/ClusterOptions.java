@@ -129,7 +129,7 @@ final class ClusterOptions {
                 sub.arrayJobId() == null ? "" : " as job array " + sub.arrayJobId() + " (script " + ex.folder().resolve("task.sh") + ")");
         if (sub.reportJobId() != null) o.println("report job " + sub.reportJobId() + " writes to " + reportTo + " once the array has ended (afterany)");
         if (!await) {
-            o.println("watch with: matrix --status " + out + "   cancel with: matrix --cancel " + out);
+            o.println("watch with: " + what + " --status " + out + "   cancel with: " + what + " --cancel " + out + "   resubmit: the same command (with this --out)");
             return 0;
         }
         return waitFor(ex, o);
@@ -141,7 +141,7 @@ final class ClusterOptions {
         try {
             List<SlurmExecutor.TrialStatus> end = ex.await(poll, p -> o.println(p.line()), stop);
             if (stop.isCancelled()) {
-                o.println("stopped waiting; the jobs keep running (matrix --status / --cancel)");
+                o.println("stopped waiting; the jobs keep running (--status / --cancel)");
                 return 130;
             }
             printStatus(end, o);

@@ -78,7 +78,7 @@ class SlurmExecutorTest {
         return TaskLauncher.ofClassPath(s, System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
     }
 
-    /** A matrix of tiny synthetic-av runs (a few seconds each, most of it JVM and libtorch start-up). */
+    /** A matrix of tiny synthetic-av runs (2 steps an epoch; a few seconds each, most of it JVM and libtorch start-up). */
     private MatrixSpec spec(String methods, String seeds, int epochs) throws Exception {
         Files.writeString(tmp.resolve("tiny.yaml"), """
                 name: tiny
@@ -87,7 +87,7 @@ class SlurmExecutorTest {
                   kind: synthetic-av
                   synthetic: {trainClips: 96, valClips: 48, testClips: 48}
                 model: {channels: 4, featureDim: 16, poolDim: 4, gateHidden: 8}
-                training: {epochs: %d, batchSize: 16}
+                training: {epochs: %d, batchSize: 48}
                 method: {budgetMaxEpochs: 2, budgetMinEpochs: 1}
                 """.formatted(epochs));
         Path spec = tmp.resolve("matrix.yaml");
@@ -160,7 +160,7 @@ class SlurmExecutorTest {
     @Test
     @Timeout(value = 8, unit = TimeUnit.MINUTES)
     void cancelledArrayResumesFromItsCheckpointsWhenSubmittedAgain() throws Exception {
-        MatrixSpec m = spec("joint", "1, 2", 20);
+        MatrixSpec m = spec("joint", "1, 2", 30);
         Path out = tmp.resolve("cancel");
         SlurmExecutor ex = executor(out);
         SlurmSettings s = settings();
@@ -176,7 +176,7 @@ class SlurmExecutorTest {
         // SIGTERM from scancel: the run stopped at a batch and marked its folder cancelled, checkpoint kept
         assertEquals(RunState.CANCELLED, RunFolder.readState(running.dir()), read(running.dir().resolve(RunFolder.STATE)));
         int stoppedAt = st.epochs();
-        assertTrue(stoppedAt >= 2 && stoppedAt < 20, "stopped after " + stoppedAt + " epochs");
+        assertTrue(stoppedAt >= 2 && stoppedAt < 30, "stopped after " + stoppedAt + " epochs");
         assertTrue(Files.isDirectory(running.dir().resolve("checkpoints/last")));
 
         // the same matrix again: the cancelled trials go into a new array and continue from their checkpoints
@@ -184,14 +184,14 @@ class SlurmExecutorTest {
         assertTrue(again.submitted().stream().anyMatch(t -> t.index() == running.index()));
         List<SlurmExecutor.TrialStatus> end = await(ex);
         assertTrue(end.stream().allMatch(x -> x.state() == TrialState.COMPLETED), explain(out, end));
-        assertEquals(20, end.get(running.index()).epochs());
-        assertTrue(logs(out, running).contains("resuming after epoch " + stoppedAt + " of 20"), logs(out, running));
+        assertEquals(30, end.get(running.index()).epochs());
+        assertTrue(logs(out, running).contains("resuming after epoch " + stoppedAt + " of 30"), logs(out, running));
     }
 
     @Test
     @Timeout(value = 8, unit = TimeUnit.MINUTES)
     void killedTaskResumesOnResubmissionToTheUninterruptedResult() throws Exception {
-        MatrixSpec m = spec("joint", "3", 20);
+        MatrixSpec m = spec("joint", "3", 30);
         Path out = tmp.resolve("kill");
         SlurmExecutor ex = executor(out);
         SlurmSettings s = settings();
@@ -205,7 +205,7 @@ class SlurmExecutorTest {
         assertEquals(TrialState.FAILED, after.get(0).state(), after.get(0).detail());
         assertEquals(RunState.RUNNING, RunFolder.readState(t.dir()), "a killed run could not mark its folder");
         int killedAt = after.get(0).epochs();
-        assertTrue(killedAt >= 2 && killedAt < 20, "killed after " + killedAt + " epochs");
+        assertTrue(killedAt >= 2 && killedAt < 30, "killed after " + killedAt + " epochs");
 
         SlurmExecutor.Submission again = ex.submit(trials, s, launcher(s), null);
         assertEquals(1, again.submitted().size());
@@ -215,7 +215,7 @@ class SlurmExecutorTest {
         assertEquals(RunState.COMPLETED, lo.get(0).state(), "local run: " + lo);
         List<SlurmExecutor.TrialStatus> end = await(ex);
         assertEquals(TrialState.COMPLETED, end.get(0).state(), explain(out, end));
-        assertTrue(logs(out, t).contains("resuming after epoch " + killedAt + " of 20"), logs(out, t));
+        assertTrue(logs(out, t).contains("resuming after epoch " + killedAt + " of 30"), logs(out, t));
         assertEquals(figures(local.resolve(out.relativize(t.dir()))), figures(t.dir()));
     }
 
