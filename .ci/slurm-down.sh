@@ -18,6 +18,8 @@ for pidfile in "$STATE/slurmd.pid" "$STATE/slurmctld.pid"; do
   fi
 done
 if [ -f /run/munge/munged.pid ]; then
-  kill "$(cat /run/munge/munged.pid)" 2>/dev/null || true
+  pid=$(cat /run/munge/munged.pid)
+  kill "$pid" 2>/dev/null || true
+  for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
 fi
 echo "slurm-down: stopped"
