@@ -12,14 +12,16 @@ import org.iibalance.experiment.RunOutcome;
 import org.iibalance.run.RunState;
 import org.iibalance.experiment.SweepListener;
 import org.iibalance.experiment.SweepSpec;
+import org.iibalance.experiment.cluster.ClusterTrial;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code matrix --spec FILE [--parallel N] [--out DIR]}. */
+/** {@code matrix --spec FILE [--parallel N] [--out DIR] [--executor local|slurm ...]}, {@code matrix --status DIR}, {@code matrix --cancel DIR}. */
 @Command(name = "matrix", mixinStandardHelpOptions = true,
         description = "Run methods x datasets x seeds (Tables I and II, optional Fig. 4 sweeps) into run folders; a stopped matrix resumes.")
 final class MatrixCommand implements Callable<Integer> {
-    @Option(names = "--spec", paramLabel = "FILE", required = true, description = "matrix spec (YAML), e.g. sample-configs/matrix-synthetic.yaml")
+    @Option(names = "--spec", paramLabel = "FILE", description = "matrix spec (YAML), e.g. sample-configs/matrix-synthetic.yaml")
     Path spec;
 
     @Option(names = "--parallel", paramLabel = "N", description = "runs at once (default: the spec's parallel)")
@@ -31,13 +33,34 @@ final class MatrixCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs/matrix", description = "the matrix folder (default ${DEFAULT-VALUE}; an existing one resumes)")
     Path out;
 
+    @Mixin
+    ClusterOptions cluster;
+
     @Override
     public Integer call() throws Exception {
+        // cluster: --status / --cancel of a submitted folder need no spec
+        if (cluster.statusDir != null) return ClusterOptions.status(cluster.statusDir, System.out);
+        if (cluster.cancelDir != null) return ClusterOptions.cancel(cluster.cancelDir, System.out);
+        if (spec == null) {
+            System.err.println("matrix: --spec FILE is required (or --status DIR / --cancel DIR)");
+            return 2;
+        }
+        if (cluster.misuse() != null) {
+            System.err.println("matrix: " + cluster.misuse() + " only work(s) with --executor slurm");
+            return 2;
+        }
         MatrixSpec m;
         try {
             m = MatrixSpec.load(spec).withOverrides(overrides);
         } catch (ConfigException e) {
             return CtrlC.refused("matrix spec", e);
+        }
+        if (cluster.slurm()) {
+            try {
+                return cluster.submit("matrix", ClusterTrial.ofMatrix(m, out), out, System.out);
+            } catch (ConfigException e) {
+                return CtrlC.refused("configuration", e);
+            }
         }
         CtrlC ctrlC = new CtrlC();
         CancellationToken cancel = ctrlC.token();

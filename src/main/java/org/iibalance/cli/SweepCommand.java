@@ -16,7 +16,9 @@ import org.iibalance.run.RunState;
 import org.iibalance.experiment.SweepListener;
 import org.iibalance.experiment.SweepRunner;
 import org.iibalance.experiment.SweepSpec;
+import org.iibalance.experiment.cluster.ClusterTrial;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code sweep --config FILE --grid key=v1,v2 [--grid ...] [--seeds 1,2,3] [--parallel N] [--out DIR]}. */
@@ -29,7 +31,7 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a key of the base configuration (repeatable)")
     List<String> overrides = new ArrayList<>();
 
-    @Option(names = "--grid", paramLabel = "KEY=V1,V2,...", required = true, description = "one axis of the grid (repeatable)")
+    @Option(names = "--grid", paramLabel = "KEY=V1,V2,...", description = "one axis of the grid (repeatable)")
     List<String> grid = new ArrayList<>();
 
     @Option(names = "--seeds", paramLabel = "S1,S2,...", split = ",", description = "seeds of every grid point (default: the config's seed)")
@@ -41,8 +43,22 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "the sweep folder (default: <runsDir>/<timestamp>-sweep-<name>; an existing one resumes)")
     Path out;
 
+    @Mixin
+    ClusterOptions cluster;
+
     @Override
     public Integer call() throws Exception {
+        // cluster: --status / --cancel of a submitted folder need no grid
+        if (cluster.statusDir != null) return ClusterOptions.status(cluster.statusDir, System.out);
+        if (cluster.cancelDir != null) return ClusterOptions.cancel(cluster.cancelDir, System.out);
+        if (grid.isEmpty()) {
+            System.err.println("sweep: at least one --grid KEY=V1,V2,... is required (or --status DIR / --cancel DIR)");
+            return 2;
+        }
+        if (cluster.misuse() != null) {
+            System.err.println("sweep: " + cluster.misuse() + " only work(s) with --executor slurm");
+            return 2;
+        }
         ExperimentConfig base;
         List<SweepSpec.Axis> axes = new ArrayList<>();
         try {
@@ -53,6 +69,13 @@ final class SweepCommand implements Callable<Integer> {
         }
         Path dir = out != null ? out : Path.of(base.output().runsDir(),
                 LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-sweep-" + base.name());
+        if (cluster.slurm()) {
+            try {
+                return cluster.submit("sweep", ClusterTrial.ofSweep(new SweepSpec(base, axes, seeds, parallel), dir), dir, System.out);
+            } catch (ConfigException e) {
+                return CtrlC.refused("configuration", e);
+            }
+        }
         CtrlC ctrlC = new CtrlC();
         CancellationToken cancel = ctrlC.token();
         try {

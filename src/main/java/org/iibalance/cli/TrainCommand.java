@@ -15,7 +15,7 @@ import org.iibalance.run.RunState;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code train --config FILE [--set key=value]... [--out DIR] [--resume DIR]}. */
+/** {@code train --config FILE [--set key=value]... [--out DIR | --run-dir DIR] [--resume DIR]}. */
 @Command(name = "train", mixinStandardHelpOptions = true, description = "Train one run into a run folder (runs/<timestamp>-<name>/).")
 final class TrainCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration (keys it omits take their defaults)")
@@ -30,6 +30,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", paramLabel = "DIR", description = "continue a stopped run folder from its last checkpoint")
     Path resume;
 
+    // the cluster executor's array tasks train each trial into the exact folder the matrix expects
+    @Option(names = "--run-dir", paramLabel = "DIR", description = "write the run into exactly this folder (created; must not hold a run yet) instead of <out>/<timestamp>-<name>")
+    Path runDir;
+
     @Override
     public Integer call() {
         ExperimentRunner runner;
@@ -41,10 +45,15 @@ final class TrainCommand implements Callable<Integer> {
                 }
                 runner = ExperimentRunner.resume(resume);
             } else {
+                if (out != null && runDir != null) {
+                    System.err.println("--run-dir names the run folder itself; do not give --out with it");
+                    return 2;
+                }
                 List<String> all = new ArrayList<>(overrides);
                 if (out != null) all.add("output.runsDir=" + out);
                 ExperimentConfig cfg = ConfigIO.load(config, all);
                 runner = new ExperimentRunner(cfg);
+                if (runDir != null) runner.optRunDir(runDir);
             }
         } catch (ConfigException e) {
             return CtrlC.refused("configuration", e);

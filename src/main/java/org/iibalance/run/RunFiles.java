@@ -35,6 +35,19 @@ public final class RunFiles {
         return Files.isRegularFile(dir.resolve(CONFIG));
     }
 
+    /**
+     * The file name of a run's state ({@code running}, {@code completed}, ...), for scripts that run
+     * where no JVM is at hand (the Slurm array task checks it before starting Java).
+     */
+    public static String stateFileName() {
+        return STATE;
+    }
+
+    /** The file name of a run's resolved configuration, for scripts (see {@link #stateFileName}). */
+    public static String configFileName() {
+        return CONFIG;
+    }
+
     /** The configuration file of a run folder (for "re-run with its config" and the CLI's --config). */
     public static Path config(Path dir) {
         return dir.resolve(CONFIG);

@@ -41,6 +41,8 @@ public final class RunsView extends VBox {
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.getColumns().add(col("run", vm::displayName));
         table.getColumns().add(col("state", r -> r.state().state().label()));
+        table.getColumns().add(col("scheduler", r -> vm.schedulerStates().getOrDefault(r.dir(), ""))); // runs submitted to Slurm
+        vm.schedulerStates().addListener((javafx.collections.MapChangeListener<java.nio.file.Path, String>) c -> table.refresh());
         table.getColumns().add(col("method", r -> r.config().method().name()));
         table.getColumns().add(col("dataset", r -> r.config().dataset().kind()));
         table.getColumns().add(col("seed", r -> r.config().seed()));

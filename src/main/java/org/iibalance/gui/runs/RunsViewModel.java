@@ -41,6 +41,10 @@ public final class RunsViewModel {
     private final XYSeriesCollection lossOverlay = new XYSeriesCollection();
     private final XYSeriesCollection accOverlay = new XYSeriesCollection();
     private final Map<Path, Cached> cache = new HashMap<>();
+    // runs of matrices and sweeps submitted to Slurm: their scheduler state, polled with the folders
+    private final ClusterStates clusterStates = new ClusterStates(10);
+    private final javafx.collections.ObservableMap<Path, String> schedulerStates = FXCollections.observableHashMap();
+    private volatile Map<Path, String> schedulerFound = Map.of();
     private volatile boolean scanning;
 
     private record Cached(String stamp, RunSummary summary) {}
@@ -57,8 +61,16 @@ public final class RunsViewModel {
         if (scanning) return;
         scanning = true;
         Path dir = runsDir.get();
-        executor.execute(BackgroundJob.of(p -> scan(dir)).onSuccess(found -> {
+        executor.execute(BackgroundJob.of(p -> {
+            List<RunSummary> f = scan(dir);
+            schedulerFound = dir == null ? Map.of() : clusterStates.of(dir, f.stream().map(RunSummary::dir).toList());
+            return f;
+        }).onSuccess(found -> {
             scanning = false;
+            if (!schedulerFound.equals(schedulerStates)) {
+                schedulerStates.clear();
+                schedulerStates.putAll(schedulerFound);
+            }
             if (!found.equals(new ArrayList<>(rows))) rows.setAll(found);
             Set<String> mods = new LinkedHashSet<>();
             for (RunSummary r : found) if (r.results() != null) mods.addAll(r.results().modalities());
@@ -142,6 +154,11 @@ public final class RunsViewModel {
     /** The modalities of the completed runs (one accuracy column each). */
     public ObservableList<String> modalities() {
         return modalities;
+    }
+
+    /** The scheduler state of runs in a folder submitted to Slurm (by run folder; other runs are absent). */
+    public javafx.collections.ObservableMap<Path, String> schedulerStates() {
+        return schedulerStates;
     }
 
     /** A status line. */
