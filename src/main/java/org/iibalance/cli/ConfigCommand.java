@@ -19,8 +19,7 @@ import picocli.CommandLine.Spec;
 /** {@code config [--json | --markdown | --schema FILE]}: every configuration key with type, default, range and description. */
 @Command(name = "config", mixinStandardHelpOptions = true,
         description = {"List every configuration key that --set and a YAML file accept: type, default, allowed values, description.",
-                "A YAML file names only the keys it changes, nested by the dots (method.tau: 0.1 is 'method:' then '  tau: 0.1')."},
-        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:listed or written", "2:bad usage", "4:the schema file could not be written"})
+                "A YAML file names only the keys it changes, nested by the dots (method.tau: 0.1 is 'method:' then '  tau: 0.1')."})
 final class ConfigCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print the keys as a JSON array")
     boolean json;

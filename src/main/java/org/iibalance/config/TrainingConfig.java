@@ -28,7 +28,7 @@ public record TrainingConfig(
         @ConfigDoc(value = "write a metrics row every this many steps", min = 1)
         int logEvery,
         @ConfigDoc(value = "divergence rule: the run stops as diverged when a step's loss exceeds this factor times max(1, the first step's loss) "
-                + "(a non-finite loss always stops it)", min = 1, minExclusive = true)
+                + "(a non-finite loss always stops it; 1e300 switches the explosion rule off)", min = 1, minExclusive = true)
         double divergenceFactor) {
     public static TrainingConfig defaults() {
         return new TrainingConfig("adam", 1e-3, 0, 10, 32, 0, 10, 100);

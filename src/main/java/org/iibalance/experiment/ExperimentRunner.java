@@ -40,18 +40,21 @@ import org.iibalance.nn.Optimizers;
  * it to the same result as an uninterrupted run. A NaN or infinite loss stops the run as diverged.
  */
 public final class ExperimentRunner {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ExperimentRunner.class);
     private final ExperimentConfig cfg;
     private final List<TrainingListener> listeners = new CopyOnWriteArrayList<>();
     private CancellationToken cancel = new CancellationToken();
     private Path resumeDir;
     private Path fixedRunDir;
     private long started;
+    private final DivergenceRule divergence;
 
     /** The global libtorch seed is process-wide: networks are built under this lock, seeded. */
     private static final Object INIT_LOCK = new Object();
 
     public ExperimentRunner(ExperimentConfig cfg) {
         this.cfg = cfg;
+        this.divergence = new DivergenceRule(cfg.training().divergenceFactor());
     }
 
     /** A runner that continues the run in {@code runDir} from its last checkpoint, with its own config. */
@@ -100,7 +103,7 @@ public final class ExperimentRunner {
                 l.onEvent(e);
             } catch (RuntimeException ex) {
                 // a listener's failure must not stop training
-                System.err.println("listener failed: " + ex);
+                LOG.warn("a training listener failed (training goes on): {}", ex.toString());
             }
         }
     }
@@ -144,6 +147,7 @@ public final class ExperimentRunner {
         } catch (IOException e) {
             throw new DatasetException("cannot write the run folder under " + cfg.output().runsDir() + ": " + e.getMessage(), e);
         }
+        publish(new TrainingEvent.RunStarted(folder.dir(), resumeDir != null, data.modalityNames(), data.train().size(), elapsed()));
         return train(folder, data, device, deviceName);
     }
 
@@ -267,10 +271,8 @@ public final class ExperimentRunner {
         batcher.train(epoch, b -> {
             cancel.check();
             StepStats s = method.trainStep(b, opt, epoch, epochs);
-            if (!Double.isFinite(s.loss())) {
-                throw new DivergedException(String.format(Locale.ROOT, "the loss became %s at epoch %d, step %d (L_I=%s, L_II=%s); lower training.lr or check the data",
-                        Double.isNaN(s.loss()) ? "NaN" : "infinite", epoch + 1, totals.steps() + 1, s.lossStageI(), s.lossStageII()));
-            }
+            String diverged = divergence.check(s.loss(), s.lossStageI(), s.lossStageII(), epoch + 1, totals.steps() + 1);
+            if (diverged != null) throw new DivergedException(diverged);
             totals.add(s);
             int step = totals.steps();
             long globalStep = globalStepBefore + step;

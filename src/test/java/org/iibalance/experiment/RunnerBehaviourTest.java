@@ -10,10 +10,12 @@ import java.util.List;
 import org.iibalance.config.ConfigException;
 import org.iibalance.config.ConfigIO;
 import org.iibalance.config.ExperimentConfig;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The runner's contracts: run folder files, repeatability, cancel and resume, divergence. */
+@Tag("slow")
 class RunnerBehaviourTest {
 
     @Test
