@@ -105,8 +105,8 @@ final class ConsoleProgress implements TrainingListener, AutoCloseable {
         }
         bar.stepTo(s.step());
         double cps = s.clipsPerSecond();
-        bar.setExtraMessage((Double.isNaN(s.loss()) ? "" : String.format(Locale.ROOT, "loss %.3f ", s.loss()))
-                + (Double.isNaN(cps) ? "" : String.format(Locale.ROOT, "%.0f clips/s ", cps)) + "ETA run " + eta(clock.eta(s.elapsed())));
+        bar.setExtraMessage("run ETA " + eta(clock.eta(s.elapsed())) + (Double.isNaN(cps) ? "" : String.format(Locale.ROOT, ", %.0f clips/s", cps))
+                + (Double.isNaN(s.loss()) ? "" : String.format(Locale.ROOT, ", loss %.3f", s.loss())));
     }
 
     private void closeBar() {

@@ -28,7 +28,8 @@ final class MatrixCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a key of every run's configuration (repeatable; appended to the spec's set)")
     List<String> overrides = new java.util.ArrayList<>();
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs/matrix", description = "the matrix folder (default ${DEFAULT-VALUE}; an existing one resumes)")
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs/matrix",
+            description = "folder that receives the matrix's run folders (default ${DEFAULT-VALUE}; an existing one resumes)")
     Path out;
 
     @Override
@@ -43,20 +44,24 @@ final class MatrixCommand implements Callable<Integer> {
         CancellationToken cancel = ctrlC.token();
         long t0 = System.nanoTime();
         try {
+            int n = 0;
+            for (MatrixSpec.Part p : m.parts(out, parallel != null ? parallel : m.parallel())) n += p.spec().trials().size();
+            TrialProgress k = new TrialProgress(n);
             MatrixRunner r = new MatrixRunner(m, out, parallel != null ? parallel : m.parallel()).optCancellation(cancel).optListener(new SweepListener() {
                 @Override
                 public void trialStarted(SweepSpec.Trial t) {
-                    System.out.println("start  " + t.config().name() + "/" + t.name());
+                    if (!Logging.quiet()) System.out.println(k.starting() + " start " + t.config().name() + "/" + t.name());
                 }
 
                 @Override
                 public synchronized void trialFinished(SweepSpec.Trial t, RunOutcome o, boolean skipped) {
+                    String at = k.finished(skipped);
                     if (o.state() == RunState.COMPLETED) {
-                        System.out.printf(Locale.ROOT, "%s %s/%s  test Acc_m %.4f  Acc_a %.4f  Acc_v %.4f  (%.0f s)%n", skipped ? "kept " : "done ", t.config().name(),
+                        System.out.printf(Locale.ROOT, "%s %s %s/%s  test Acc_m %.4f  Acc_a %.4f  Acc_v %.4f  (%.0f s)%n", at, skipped ? "kept" : "done", t.config().name(),
                                 t.name(), o.results().number("test.accMultimodal"), o.results().number("test.accAudio"), o.results().number("test.accVisual"),
                                 o.results().number("trainSeconds"));
                     } else {
-                        System.out.println(o.state().label() + " " + t.config().name() + "/" + t.name() + ": " + o.reason());
+                        System.out.println(at + " " + o.state().label() + " " + t.config().name() + "/" + t.name() + ": " + o.reason());
                     }
                 }
             });
