@@ -31,12 +31,32 @@ final class ConfigCommand implements Callable<Integer> {
             + "e.g. sample-configs/iibalance.schema.json")
     String schema;
 
+    @Option(names = "--update-readme", paramLabel = "FILE", description = "replace the table between '<!-- config-keys:begin -->' and "
+            + "'<!-- config-keys:end -->' in FILE (README.md) with the current keys")
+    Path readme;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        if (readme != null) {
+            try {
+                String text = java.nio.file.Files.readString(readme);
+                String begin = "<!-- config-keys:begin -->", end = "<!-- config-keys:end -->";
+                int a = text.indexOf(begin), b = text.indexOf(end);
+                if (a < 0 || b < a) {
+                    spec.commandLine().getErr().println(readme + ": no '" + begin + "' ... '" + end + "' block to replace");
+                    return ExitCodes.REFUSED;
+                }
+                ConfigIO.writeAtomically(readme, text.substring(0, a + begin.length()) + "\n" + ConfigCatalogue.markdownTable() + text.substring(b));
+                out.println("updated the configuration table in " + readme);
+            } catch (IOException e) {
+                spec.commandLine().getErr().println("cannot update " + readme + ": " + e.getMessage());
+                return ExitCodes.CANNOT_WRITE;
+            }
+        }
         if (schema != null) {
             String text = ConfigCatalogue.jsonSchema();
             if ("-".equals(schema)) {
@@ -50,6 +70,8 @@ final class ConfigCommand implements Callable<Integer> {
                 }
                 out.println("wrote " + schema + " (" + ConfigCatalogue.keys().size() + " keys)");
             }
+        } else if (readme != null) {
+            // done above
         } else if (markdown) {
             out.print(ConfigCatalogue.markdownTable());
         } else if (json) {

@@ -8,12 +8,15 @@ import picocli.CommandLine.Spec;
 /** Opens the workbench window; without a display (or GTK 3) says so in one line, with the usage. */
 @Command(name = "gui", mixinStandardHelpOptions = true, description = "Open the workbench window (the default when no command is given).")
 final class GuiCommand implements Callable<Integer> {
+    /** What stops a window from opening (tests replace it). */
+    static java.util.function.Supplier<String> preflight = GuiPreflight::problem;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        String problem = GuiPreflight.problem();
+        String problem = preflight.get();
         if (problem != null) return refuse(problem);
         try {
             Class<?> app = Class.forName("org.iibalance.gui.WorkbenchLauncher");

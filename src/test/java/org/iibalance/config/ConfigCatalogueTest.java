@@ -15,8 +15,7 @@ import org.junit.jupiter.api.Test;
  */
 class ConfigCatalogueTest {
     static final String REGENERATE = "after mvn -q -B -DskipTests package, regenerate with: "
-            + "java -jar target/app/iibalance.jar config --schema sample-configs/iibalance.schema.json; and replace README.md's table between "
-            + "'<!-- config-keys:begin -->' and '<!-- config-keys:end -->' with the output of: java -jar target/app/iibalance.jar config --markdown";
+            + "java -jar target/app/iibalance.jar config --schema sample-configs/iibalance.schema.json --update-readme README.md";
 
     @Test
     void everyKeyThatSetAcceptsIsCataloguedWithADescription() {
