@@ -19,6 +19,25 @@ public final class SharedData {
 
     private SharedData() {}
 
+    /** Why the folders are missing, or null when they are all there. */
+    static String missing(String... subfolders) {
+        Path root = Path.of(System.getProperty("iibalance.sharedData", "../shared/data")).toAbsolutePath().normalize();
+        List<String> missing = new ArrayList<>();
+        for (String s : subfolders) if (!Files.isDirectory(root.resolve(s))) missing.add(root.resolve(s).toString());
+        return missing.isEmpty() ? null : "real data folder missing: " + String.join(", ", missing);
+    }
+
+    /** Disables each test of a {@link NeedsSharedData} class when its folders are absent (unless they are required). */
+    public static final class Condition implements org.junit.jupiter.api.extension.ExecutionCondition {
+        @Override
+        public org.junit.jupiter.api.extension.ConditionEvaluationResult evaluateExecutionCondition(org.junit.jupiter.api.extension.ExtensionContext c) {
+            NeedsSharedData n = c.getRequiredTestClass().getAnnotation(NeedsSharedData.class);
+            String why = n == null ? null : missing(n.value());
+            if (why == null || Boolean.getBoolean(REQUIRE)) return org.junit.jupiter.api.extension.ConditionEvaluationResult.enabled("data present or required");
+            return org.junit.jupiter.api.extension.ConditionEvaluationResult.disabled("skipped: " + why);
+        }
+    }
+
     /** The shared data folder, after checking that each of {@code subfolders} exists in it. */
     public static Path require(String... subfolders) {
         Path root = Path.of(System.getProperty("iibalance.sharedData", "../shared/data")).toAbsolutePath().normalize();

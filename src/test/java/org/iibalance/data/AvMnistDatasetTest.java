@@ -2,6 +2,7 @@ package org.iibalance.data;
 
 import static org.junit.jupiter.api.Assertions.*;
 import org.junit.jupiter.api.Tag;
+import org.iibalance.NeedsSharedData;
 import org.iibalance.SharedData;
 
 import java.io.ByteArrayInputStream;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** AV-MNIST from the real MNIST and FSDD files in the shared data folder. */
 @Tag("slow")
+@NeedsSharedData({"mnist", "fsdd/recordings"})
 class AvMnistDatasetTest {
     private static Path data;
     private static MultimodalDataset small;
