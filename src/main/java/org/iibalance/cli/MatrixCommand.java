@@ -34,6 +34,7 @@ final class MatrixCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (CtrlC.outIsNotAFolder(out) >= 0) return ExitCodes.REFUSED;
         MatrixSpec m;
         try {
             m = MatrixSpec.load(spec).withOverrides(overrides);

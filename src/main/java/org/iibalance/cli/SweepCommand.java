@@ -43,6 +43,7 @@ final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (CtrlC.outIsNotAFolder(out) >= 0) return ExitCodes.REFUSED;
         ExperimentConfig base;
         List<SweepSpec.Axis> axes = new ArrayList<>();
         try {
