@@ -67,6 +67,30 @@ class DatasetMisdiagnosisTest {
         assertEquals(6, d.train().size() + d.val().size() + d.test().size());
     }
 
+    /** Issue 13: under LANG=C any non-ASCII clip name (here "café") was reported "cannot open (corrupt, ...)". */
+    @Test
+    @org.junit.jupiter.api.Tag("slow")
+    void accentedClipNamesLoadUnderLangC() throws Exception {
+        Path root = tmp.resolve("accents");
+        for (String c : List.of("a", "b")) {
+            for (int i = 0; i < 3; i++) {
+                Path f = root.resolve(c).resolve("caf\u00e9_" + i + ".mp4");
+                Files.createDirectories(f.getParent());
+                MediaFixtures.write(f, Spec.small().seconds(0.6).green(c.equals("a") ? 50 : 200));
+            }
+        }
+        Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
+        ProcessBuilder pb = new ProcessBuilder(javaBin.toString(), "-cp", System.getProperty("java.class.path"), "org.iibalance.cli.Main", "datasets", "check",
+                "--set", "dataset.kind=clips", "--set", "dataset.root=" + root, "--set", "dataset.cacheDir=" + tmp.resolve("cacheC"),
+                "--set", "dataset.media.split=stratified", "--set", "dataset.visual.size=16").redirectErrorStream(true);
+        pb.environment().put("LANG", "C");
+        pb.environment().put("LC_ALL", "C");
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        assertTrue(out.contains("skipped: 0 file(s)") && !out.contains("corrupt"), out);
+    }
+
     @Test
     void aWavWhoseHeaderClaimsMoreDataThanTheFileHoldsIsReported() throws Exception {
         Path wav = tmp.resolve("tone.wav");
