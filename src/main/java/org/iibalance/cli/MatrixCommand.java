@@ -30,7 +30,8 @@ final class MatrixCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a key of every run's configuration (repeatable; appended to the spec's set)")
     List<String> overrides = new java.util.ArrayList<>();
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs/matrix", description = "the matrix folder (default ${DEFAULT-VALUE}; an existing one resumes)")
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs/matrix",
+            description = "folder that receives the matrix's run folders (default ${DEFAULT-VALUE}; an existing one resumes)")
     Path out;
 
     @Mixin
@@ -43,12 +44,13 @@ final class MatrixCommand implements Callable<Integer> {
         if (cluster.cancelDir != null) return ClusterOptions.cancel(cluster.cancelDir, System.out);
         if (spec == null) {
             System.err.println("matrix: --spec FILE is required (or --status DIR / --cancel DIR)");
-            return 2;
+            return ExitCodes.REFUSED;
         }
         if (cluster.misuse() != null) {
             System.err.println("matrix: " + cluster.misuse() + " only work(s) with --executor slurm");
-            return 2;
+            return ExitCodes.REFUSED;
         }
+        if (CtrlC.outIsNotAFolder(out) >= 0) return ExitCodes.REFUSED;
         MatrixSpec m;
         try {
             m = MatrixSpec.load(spec).withOverrides(overrides);
@@ -66,20 +68,24 @@ final class MatrixCommand implements Callable<Integer> {
         CancellationToken cancel = ctrlC.token();
         long t0 = System.nanoTime();
         try {
+            int n = 0;
+            for (MatrixSpec.Part p : m.parts(out, parallel != null ? parallel : m.parallel())) n += p.spec().trials().size();
+            TrialProgress k = new TrialProgress(n);
             MatrixRunner r = new MatrixRunner(m, out, parallel != null ? parallel : m.parallel()).optCancellation(cancel).optListener(new SweepListener() {
                 @Override
                 public void trialStarted(SweepSpec.Trial t) {
-                    System.out.println("start  " + t.config().name() + "/" + t.name());
+                    if (!Logging.quiet()) System.out.println(k.starting() + " start " + t.config().name() + "/" + t.name());
                 }
 
                 @Override
                 public synchronized void trialFinished(SweepSpec.Trial t, RunOutcome o, boolean skipped) {
+                    String at = k.finished(skipped);
                     if (o.state() == RunState.COMPLETED) {
-                        System.out.printf(Locale.ROOT, "%s %s/%s  test Acc_m %.4f  %s  (%.0f s)%n", skipped ? "kept " : "done ", t.config().name(),
+                        System.out.printf(Locale.ROOT, "%s %s %s/%s  test Acc_m %.4f  %s  (%.0f s)%n", at, skipped ? "kept" : "done", t.config().name(),
                                 t.name(), o.results().accMultimodal(), ConsoleProgress.modalityAccuracies(o.results(), "%.4f"),
                                 org.iibalance.run.Results.orNaN(o.results().trainSeconds()));
                     } else {
-                        System.out.println(o.state().label() + " " + t.config().name() + "/" + t.name() + ": " + o.reason());
+                        System.out.println(at + " " + o.state().label() + " " + t.config().name() + "/" + t.name() + ": " + o.reason());
                     }
                 }
             });

@@ -40,7 +40,7 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--parallel", paramLabel = "N", defaultValue = "1", description = "trials at once (default ${DEFAULT-VALUE})")
     int parallel;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "the sweep folder (default: <runsDir>/<timestamp>-sweep-<name>; an existing one resumes)")
+    @Option(names = "--out", paramLabel = "DIR", description = "folder that receives the sweep's run folders, one per trial (default: <runsDir>/<timestamp>-sweep-<name>; an existing one resumes)")
     Path out;
 
     @Mixin
@@ -53,12 +53,13 @@ final class SweepCommand implements Callable<Integer> {
         if (cluster.cancelDir != null) return ClusterOptions.cancel(cluster.cancelDir, System.out);
         if (grid.isEmpty()) {
             System.err.println("sweep: at least one --grid KEY=V1,V2,... is required (or --status DIR / --cancel DIR)");
-            return 2;
+            return ExitCodes.REFUSED;
         }
         if (cluster.misuse() != null) {
             System.err.println("sweep: " + cluster.misuse() + " only work(s) with --executor slurm");
-            return 2;
+            return ExitCodes.REFUSED;
         }
+        if (CtrlC.outIsNotAFolder(out) >= 0) return ExitCodes.REFUSED;
         ExperimentConfig base;
         List<SweepSpec.Axis> axes = new ArrayList<>();
         try {
@@ -79,20 +80,23 @@ final class SweepCommand implements Callable<Integer> {
         CtrlC ctrlC = new CtrlC();
         CancellationToken cancel = ctrlC.token();
         try {
-            SweepRunner runner = new SweepRunner(new SweepSpec(base, axes, seeds, parallel), dir).optCancellation(cancel).optListener(new SweepListener() {
+            SweepSpec sweep = new SweepSpec(base, axes, seeds, parallel);
+            TrialProgress k = new TrialProgress(sweep.trials().size());
+            SweepRunner runner = new SweepRunner(sweep, dir).optCancellation(cancel).optListener(new SweepListener() {
                 @Override
                 public void trialStarted(SweepSpec.Trial t) {
-                    System.out.println("start  " + t.name());
+                    if (!Logging.quiet()) System.out.println(k.starting() + " start " + t.name());
                 }
 
                 @Override
                 public synchronized void trialFinished(SweepSpec.Trial t, RunOutcome o, boolean skipped) {
+                    String at = k.finished(skipped);
                     if (o.state() == RunState.COMPLETED) {
-                        System.out.printf(Locale.ROOT, "%s %s  test Acc_m %.4f  %s  val Acc_m %.4f%n", skipped ? "kept " : "done ",
+                        System.out.printf(Locale.ROOT, "%s %s %s  test Acc_m %.4f  %s  val Acc_m %.4f%n", at, skipped ? "kept" : "done",
                                 t.name(), o.results().accMultimodal(), ConsoleProgress.modalityAccuracies(o.results(), "%.4f"),
                                 o.results().valAccuracy());
                     } else {
-                        System.out.println(o.state().label() + " " + t.name() + ": " + o.reason());
+                        System.out.println(at + " " + o.state().label() + " " + t.name() + ": " + o.reason());
                     }
                 }
             });

@@ -36,6 +36,7 @@ public final class ConfigValidator {
         if (t.batchSize() < 2) p.add(new ConfigProblem("training.batchSize", "must be >= 2"));
         if (t.patience() < 0) p.add(new ConfigProblem("training.patience", "must be >= 0 (0: never stop early)"));
         if (t.logEvery() < 1) p.add(new ConfigProblem("training.logEvery", "must be >= 1"));
+        if (!(t.divergenceFactor() > 1)) p.add(new ConfigProblem("training.divergenceFactor", "must be > 1 (got " + t.divergenceFactor() + ")"));
         ModelConfig mo = c.model();
         if (mo.featureDim() < 2) p.add(new ConfigProblem("model.featureDim", "must be >= 2"));
         if (mo.channels() < 1) p.add(new ConfigProblem("model.channels", "must be >= 1"));
@@ -44,7 +45,9 @@ public final class ConfigValidator {
             p.add(new ConfigProblem("model.poolDim", "must be between 1 and model.featureDim (" + mo.featureDim() + ")"));
         }
         DatasetConfig d = c.dataset();
-        if (d.maxTrain() < 0 || d.maxVal() < 0 || d.maxTest() < 0) p.add(new ConfigProblem("dataset.maxTrain", "limits must be >= 0 (0: all)"));
+        if (d.maxTrain() < 0) p.add(new ConfigProblem("dataset.maxTrain", "must be >= 0 (0: all)"));
+        if (d.maxVal() < 0) p.add(new ConfigProblem("dataset.maxVal", "must be >= 0 (0: all)"));
+        if (d.maxTest() < 0) p.add(new ConfigProblem("dataset.maxTest", "must be >= 0 (0: all)"));
         DatasetConfig.AudioConfig a = d.audio();
         if (a.sampleRate() < 1000) p.add(new ConfigProblem("dataset.audio.sampleRate", "must be >= 1000 Hz"));
         positive(p, "dataset.audio.seconds", a.seconds(), "must be > 0");
@@ -63,14 +66,17 @@ public final class ConfigValidator {
         if (s.lookAlikePairs() < 0 || 2 * (s.alikePairs() + s.lookAlikePairs()) > s.classes()) {
             p.add(new ConfigProblem("dataset.synthetic.lookAlikePairs", "must be >= 0 with 2 * (alikePairs + lookAlikePairs) <= classes"));
         }
-        if (s.trainClips() < s.classes() || s.valClips() < 1 || s.testClips() < 1) {
-            p.add(new ConfigProblem("dataset.synthetic.trainClips", "needs at least one clip per class for training and one for validation and test"));
+        if (s.trainClips() < s.classes()) {
+            p.add(new ConfigProblem("dataset.synthetic.trainClips", "needs at least one training clip per class (>= classes, " + s.classes() + ")"));
         }
+        if (s.valClips() < 1) p.add(new ConfigProblem("dataset.synthetic.valClips", "must be >= 1 (model selection needs a validation split)"));
+        if (s.testClips() < 1) p.add(new ConfigProblem("dataset.synthetic.testClips", "must be >= 1 (the final figures need a test split)"));
         range(p, "dataset.synthetic.noisyAudioFraction", s.noisyAudioFraction(), 0, 1, false, "must be in [0, 1]");
         range(p, "dataset.synthetic.corruptFrameFraction", s.corruptFrameFraction(), 0, 1, false, "must be in [0, 1]");
         if (!(s.audioNoise() >= 0)) p.add(new ConfigProblem("dataset.synthetic.audioNoise", "must be >= 0"));
         if (!(s.visualNoise() >= 0)) p.add(new ConfigProblem("dataset.synthetic.visualNoise", "must be >= 0"));
-        range(p, "dataset.avmnist.pcaComponentFraction", d.avmnist().pcaComponentFraction(), 0, 1, false, "must be in (0, 1]");
+        double pca = d.avmnist().pcaComponentFraction();
+        if (!(pca > 0 && pca <= 1)) p.add(new ConfigProblem("dataset.avmnist.pcaComponentFraction", "must be in (0, 1] (got " + pca + ")"));
         MediaConfig me = d.media();
         if (!java.util.Set.of("speaker", "lists", "stratified").contains(me.split())) {
             p.add(new ConfigProblem("dataset.media.split", "'" + me.split() + "' is not a split (allowed: speaker, lists, stratified)"));

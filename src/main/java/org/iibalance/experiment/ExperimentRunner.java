@@ -44,6 +44,7 @@ import org.iibalance.run.TrainingPhase;
  * it to the same result as an uninterrupted run. A NaN or infinite loss stops the run as diverged.
  */
 public final class ExperimentRunner {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ExperimentRunner.class);
     private final ExperimentConfig cfg;
     private final List<TrainingListener> listeners = new CopyOnWriteArrayList<>();
     private CancellationToken cancel = new CancellationToken();
@@ -127,7 +128,7 @@ public final class ExperimentRunner {
                 l.onEvent(e);
             } catch (RuntimeException ex) {
                 // a listener's failure must not stop training
-                System.err.println("listener failed: " + ex);
+                LOG.warn("a training listener failed (training goes on): {}", ex.toString());
             }
         }
     }
@@ -161,6 +162,7 @@ public final class ExperimentRunner {
         } catch (IOException e) {
             throw new DatasetException("cannot write the run folder under " + cfg.output().runsDir() + ": " + e.getMessage(), e);
         }
+        publish(new TrainingEvent.RunStarted(folder.dir(), resumeDir != null, data.modalityNames(), data.train().size(), elapsed()));
         return train(folder, data, device, deviceName);
     }
 

@@ -15,6 +15,16 @@ public sealed interface TrainingEvent {
     /** Seconds since the run started. */
     double elapsed();
 
+    /**
+     * The data is loaded and the run folder exists (printed at once, so a user knows where to look).
+     *
+     * @param runDir     the run folder
+     * @param resumed    whether an existing run folder is continued
+     * @param modalities the modalities of the data, in order
+     * @param trainClips training clips
+     */
+    record RunStarted(Path runDir, boolean resumed, List<String> modalities, int trainClips, double elapsed) implements TrainingEvent {}
+
     /** A new phase: data, resume, a budget model of one modality, train, test. */
     record PhaseChanged(TrainingPhase phase, String description, double elapsed) implements TrainingEvent {}
 

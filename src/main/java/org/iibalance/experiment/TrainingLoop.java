@@ -36,6 +36,7 @@ final class TrainingLoop {
     private final EventSink events;
     private final CancellationToken cancel;
     private final List<String> mods;
+    private final DivergenceRule divergence;
 
     // the bookkeeping a checkpoint saves
     private int epochsDone;
@@ -50,6 +51,7 @@ final class TrainingLoop {
     TrainingLoop(ExperimentConfig cfg, TrainingMethod method, MultimodalNetwork net, Optimizer opt, Batcher batcher, MultimodalDataset data,
             RunFolder folder, MetricsLog log, EventSink events, CancellationToken cancel) {
         this.cfg = cfg;
+        this.divergence = new DivergenceRule(cfg.training().divergenceFactor());
         this.method = method;
         this.net = net;
         this.opt = opt;
@@ -132,11 +134,8 @@ final class TrainingLoop {
         batcher.train(epoch, b -> {
             cancel.check();
             StepStats s = method.trainStep(b, opt, epoch, epochs);
-            if (!Double.isFinite(s.loss())) {
-                throw new DivergedException(String.format(Locale.ROOT,
-                        "the loss became %s at epoch %d, step %d (L_I=%s, L_II=%s); lower training.lr or check the data",
-                        Double.isNaN(s.loss()) ? "NaN" : "infinite", epoch + 1, totals.steps() + 1, s.lossStageI(), s.lossStageII()));
-            }
+            String diverged = divergence.check(s.loss(), s.lossStageI(), s.lossStageII(), epoch + 1, totals.steps() + 1);
+            if (diverged != null) throw new DivergedException(diverged);
             totals.add(s);
             int step = totals.steps();
             long global = globalStepBefore + step;

@@ -2,6 +2,8 @@ package org.iibalance.experiment;
 
 import org.iibalance.run.RunState;
 import static org.junit.jupiter.api.Assertions.*;
+import org.junit.jupiter.api.Tag;
+import org.iibalance.SharedData;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,13 +11,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** IIBalance on AV-MNIST built from the real MNIST and spoken-digit files trains well above chance (0.1). */
+@Tag("slow")
 class AvMnistTrainingTest {
 
     @Test
     void iibalanceOnRealAvMnistLearns(@TempDir Path runs) throws Exception {
-        Path data = Path.of(System.getProperty("iibalance.sharedData", "../shared/data"));
-        assertTrue(Files.isDirectory(data.resolve("mnist")) && Files.isDirectory(data.resolve("fsdd")),
-                "the real data is expected at " + data.toAbsolutePath() + " (mnist/ and fsdd/recordings/, see ../shared/data/README.md)");
+        Path data = SharedData.require("mnist", "fsdd/recordings");
         RunOutcome o = new ExperimentRunner(TestConfigs.tiny(runs, "iibalance", "dataset.kind=avmnist", "dataset.root=" + data,
                 "dataset.maxTrain=1500", "dataset.maxVal=300", "dataset.maxTest=500", "training.epochs=3", "method.budgetMaxEpochs=3",
                 "model.channels=8", "model.featureDim=32", "training.logEvery=20")).run();

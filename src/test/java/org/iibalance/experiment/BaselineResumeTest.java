@@ -2,6 +2,7 @@ package org.iibalance.experiment;
 
 import org.iibalance.run.RunState;
 import static org.junit.jupiter.api.Assertions.*;
+import org.junit.jupiter.api.Tag;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Baselines with state of their own (noise step, prototypes, rates, weights) resume to the uninterrupted result too. */
+@Tag("slow")
 class BaselineResumeTest {
 
     @ParameterizedTest

@@ -2,6 +2,7 @@ package org.iibalance.experiment;
 
 import org.iibalance.run.RunState;
 import static org.junit.jupiter.api.Assertions.*;
+import org.junit.jupiter.api.Tag;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Training really learns, and the imbalance the paper is about shows up, on a small synthetic-av
  * configuration (8 classes, chance 0.125). Outcomes, not times.
  */
+@Tag("slow")
 class LearningTest {
 
     @Test

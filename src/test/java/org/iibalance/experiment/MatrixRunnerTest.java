@@ -2,6 +2,7 @@ package org.iibalance.experiment;
 
 import org.iibalance.run.RunState;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A matrix stopped halfway resumes without redoing its finished runs. */
+@Tag("slow")
 class MatrixRunnerTest {
     @TempDir
     Path tmp;

@@ -10,6 +10,7 @@ import java.util.List;
 import org.iibalance.config.ConfigException;
 import org.iibalance.config.ConfigIO;
 import org.iibalance.config.ExperimentConfig;
+import org.junit.jupiter.api.Tag;
 import org.iibalance.run.Capabilities;
 import org.iibalance.run.Results;
 import org.iibalance.run.RunState;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The runner's contracts: run folder files, repeatability, cancel and resume, divergence. */
+@Tag("slow")
 class RunnerBehaviourTest {
 
     @Test

@@ -23,6 +23,7 @@ import org.iibalance.gui.training.RunStatus;
 import org.iibalance.gui.util.Exports;
 import org.iibalance.gui.util.FxTaskExecutor;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,6 +72,7 @@ class WorkbenchGuiTest {
     }
 
     @Test
+    @Tag("slow")
     void trainingFromTheGuiIsWatchedLiveAndEndsInTheRunsTableAndInspector(FxRobot robot) throws Exception {
         fx(() -> {
             vm.setup().apply(Tiny.config(vm.runs().runsDirProperty().get()));
@@ -149,6 +151,7 @@ class WorkbenchGuiTest {
     }
 
     @Test
+    @Tag("slow")
     void cancelMidEpochKeepsTheGuiResponsiveAndMarksTheFolder(FxRobot robot) throws Exception {
         fx(() -> {
             vm.setup().apply(Tiny.config(vm.runs().runsDirProperty().get()));
@@ -190,6 +193,7 @@ class WorkbenchGuiTest {
     }
 
     @Test
+    @Tag("slow")
     void aTwoByTwoSweepFillsFourRowsAndTheFigure4Chart(FxRobot robot) throws Exception {
         fx(() -> {
             vm.setup().apply(Tiny.config(vm.runs().runsDirProperty().get()));

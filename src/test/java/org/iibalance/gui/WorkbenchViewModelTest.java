@@ -31,6 +31,8 @@ class WorkbenchViewModelTest {
     void invalidTauGivesTheCliMessageAndRefusesTraining(@TempDir Path runs) {
         WorkbenchViewModel vm = new WorkbenchViewModel(new CurrentThreadTaskExecutor(), runs);
         assertTrue(vm.canTrainProperty().get());
+        assertTrue(vm.setup().entry("method.tau").description().contains("Eq. 2"), "the sheet describes each key");
+        assertTrue(vm.setup().entry("method.tau").description().contains("allowed: > 0"), vm.setup().entry("method.tau").description());
         vm.setup().set("method.tau", "-1");
         assertFalse(vm.canTrainProperty().get());
         assertTrue(vm.setup().entry("method.tau").problemProperty().get().contains("must be > 0"), vm.setup().entry("method.tau").problemProperty().get());

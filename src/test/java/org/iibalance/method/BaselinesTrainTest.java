@@ -1,6 +1,7 @@
 package org.iibalance.method;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every baseline trains above chance (1/8) on a tiny, easy synthetic-av configuration. */
+@Tag("slow")
 class BaselinesTrainTest {
     static final String TINY = """
             name: tiny
