@@ -11,13 +11,22 @@ import org.junit.jupiter.api.Assumptions;
  * The real data the tests read from {@code ../shared/data} (system property {@code iibalance.sharedData},
  * set by the pom; never copied into the repository). When a folder a test needs is absent the test is
  * <b>skipped</b> with a message naming it, so a fresh clone without the data still passes; with
- * {@code -Diibalance.requireData=true} (what {@code .ci/run} passes) it <b>fails</b> instead.
+ * {@code -Diibalance.requireData=true}, or the environment variable {@code IIBALANCE_REQUIRE_DATA=1}
+ * (what {@code .ci/run} sets, so that it runs the README's test command unchanged), it <b>fails</b> instead.
  */
 public final class SharedData {
     /** The property that turns a missing data folder from a skip into a failure. */
     public static final String REQUIRE = "iibalance.requireData";
 
+    /** The environment variable that does the same as {@link #REQUIRE}. */
+    public static final String REQUIRE_ENV = "IIBALANCE_REQUIRE_DATA";
+
     private SharedData() {}
+
+    /** Whether missing data fails the tests instead of skipping them. */
+    static boolean required() {
+        return Boolean.getBoolean(REQUIRE) || "1".equals(System.getenv(REQUIRE_ENV)) || "true".equalsIgnoreCase(System.getenv(REQUIRE_ENV));
+    }
 
     /** Why the folders are missing, or null when they are all there. */
     static String missing(String... subfolders) {
@@ -33,7 +42,7 @@ public final class SharedData {
         public org.junit.jupiter.api.extension.ConditionEvaluationResult evaluateExecutionCondition(org.junit.jupiter.api.extension.ExtensionContext c) {
             NeedsSharedData n = c.getRequiredTestClass().getAnnotation(NeedsSharedData.class);
             String why = n == null ? null : missing(n.value());
-            if (why == null || Boolean.getBoolean(REQUIRE)) return org.junit.jupiter.api.extension.ConditionEvaluationResult.enabled("data present or required");
+            if (why == null || required()) return org.junit.jupiter.api.extension.ConditionEvaluationResult.enabled("data present or required");
             return org.junit.jupiter.api.extension.ConditionEvaluationResult.disabled("skipped: " + why);
         }
     }
@@ -47,7 +56,7 @@ public final class SharedData {
         if (!missing.isEmpty()) {
             String msg = "real data folder missing: " + String.join(", ", missing) + " (see ../shared/data/README.md; set -Diibalance.sharedData=DIR to "
                     + "read it elsewhere)";
-            if (Boolean.getBoolean(REQUIRE)) Assertions.fail(msg + "; failing because -D" + REQUIRE + "=true");
+            if (required()) Assertions.fail(msg + "; failing because -D" + REQUIRE + "=true or " + REQUIRE_ENV + "=1 is set");
             Assumptions.abort("skipped: " + msg);
         }
         return root;
