@@ -39,7 +39,9 @@ public final class SpectrogramEncoder extends Encoder {
     @Override
     public Tensor forward(Tensor x) {
         Tensor map = stack.map(x); // [B, c, mel', time']
-        Tensor pooled = torch.amax(map, new long[] {3}, false); // max over time, keep frequency
-        return project.forward(pooled.flatten(1, 2));
+        long t = map.size(3);
+        // max over time, keep frequency: one max-pooling window spanning all frames
+        Tensor pooled = torch.max_pool2d(map, new long[] {1, t}, new long[] {1, t}, new long[] {0, 0}, new long[] {1, 1}, false);
+        return project.forward(pooled.flatten(1, 3));
     }
 }

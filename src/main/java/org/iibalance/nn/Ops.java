@@ -51,9 +51,13 @@ public final class Ops {
         return plogp.sum(new long[] {1}, false, new ScalarTypeOptional()).neg().div(new Scalar(Math.log(c)));
     }
 
-    /** Rows divided by their L2 norm (rows of zeros stay zero). */
+    /**
+     * Rows divided by their L2 norm (rows of zeros stay zero). The squared norm is clamped before the
+     * square root: sqrt's derivative is infinite at 0, and 0 x inf made the gradient NaN for an all-zero
+     * feature row (e.g. a frame encoder whose ReLUs are all off for one clip).
+     */
     public static Tensor l2Normalize(Tensor x) {
-        Tensor n = x.mul(x).sum(new long[] {1}, true, new ScalarTypeOptional()).sqrt().clamp_min(new Scalar(1e-8));
+        Tensor n = x.mul(x).sum(new long[] {1}, true, new ScalarTypeOptional()).clamp_min(new Scalar(1e-16)).sqrt();
         return x.div(n);
     }
 
