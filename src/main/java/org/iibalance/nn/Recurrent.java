@@ -53,7 +53,9 @@ public final class Recurrent extends NetModule {
     /** The final hidden state of the top layer (each direction's last step), [N, hidden x directions]. */
     public Tensor lastHidden(Tensor x) {
         // h_n: [layers x directions, N, hidden], ordered layer by layer, forward then backward
-        Tensor hn = cell == Cell.GRU ? gru.forward(x).get1() : lstm.forward(x).get1().get0();
+        // get0/get1 return references into the returned tuple: take an owned copy (shares the storage)
+        // so that the tensor does not depend on the tuple object staying alive
+        Tensor hn = new Tensor(cell == Cell.GRU ? gru.forward(x).get1() : lstm.forward(x).get1().get0());
         Tensor top = hn.narrow(0, (layers - 1) * directions, directions); // [directions, N, hidden]
         return top.permute(1, 0, 2).reshape(x.size(0), outputSize());
     }
