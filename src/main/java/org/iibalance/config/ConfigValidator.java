@@ -44,6 +44,8 @@ public final class ConfigValidator {
         if (mo.poolDim() < 1 || mo.poolDim() > mo.featureDim()) {
             p.add(new ConfigProblem("model.poolDim", "must be between 1 and model.featureDim (" + mo.featureDim() + ")"));
         }
+        encoderChecks(p, "model.audio", mo.audio(), ModelConfig.AUDIO_ENCODERS);
+        encoderChecks(p, "model.visual", mo.visual(), ModelConfig.VISUAL_ENCODERS);
         DatasetConfig d = c.dataset();
         if (d.maxTrain() < 0) p.add(new ConfigProblem("dataset.maxTrain", "must be >= 0 (0: all)"));
         if (d.maxVal() < 0) p.add(new ConfigProblem("dataset.maxVal", "must be >= 0 (0: all)"));
@@ -100,6 +102,19 @@ public final class ConfigValidator {
     private static void range(List<ConfigProblem> p, String key, double v, double lo, double hi, boolean openHi, String msg) {
         boolean ok = v >= lo && (openHi ? v < hi : v <= hi);
         if (!ok) p.add(new ConfigProblem(key, msg + " (got " + v + ")"));
+    }
+
+    private static void encoderChecks(List<ConfigProblem> p, String key, ModelConfig.EncoderConfig e, List<String> allowed) {
+        if (e == null) {
+            p.add(new ConfigProblem(key, "is missing"));
+            return;
+        }
+        if (!allowed.contains(e.encoder())) {
+            p.add(new ConfigProblem(key + ".encoder", "'" + e.encoder() + "' is not an encoder of this modality (allowed: " + String.join(", ", allowed) + ")"));
+        }
+        if (!(e.width() > 0) || e.width() > 4) p.add(new ConfigProblem(key + ".width", "the width multiplier must be in (0, 4] (got " + e.width() + ")"));
+        if (e.hidden() < 0) p.add(new ConfigProblem(key + ".hidden", "must be >= 0 (0: model.featureDim)"));
+        if (e.layers() < 1 || e.layers() > 8) p.add(new ConfigProblem(key + ".layers", "must be between 1 and 8"));
     }
 
     /** Ranges of the baselines' hyper-parameters (OGM-GE, PMR, MMPareto, G-Blending, AGM, MSLR, Greedy, GGDM). */

@@ -31,11 +31,7 @@ public final class MultimodalNetwork extends NetModule {
         this.d = cfg.featureDim();
         this.poolDim = cfg.poolDim();
         for (ModalitySpec m : modalities) {
-            Encoder e = switch (m.kind()) {
-                case SPECTROGRAM -> new SpectrogramEncoder(m.shape()[0], cfg.channels(), d);
-                case FRAMES -> new FrameEncoder(m.shape()[1], cfg.channels(), d);
-            };
-            encoders.add(child("encoder_" + m.name(), e));
+            encoders.add(child("encoder_" + m.name(), Encoders.create(m, cfg)));
             heads.add(child("head_" + m.name(), new Linear(d, classes)));
         }
         int mCount = modalities.size();

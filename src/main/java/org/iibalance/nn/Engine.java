@@ -10,6 +10,12 @@ import org.bytedeco.pytorch.global.torch;
  * {@code dlopen}) when its libraries are extracted one by one while being loaded. Extracting the
  * whole native folder first avoids it, so every entry point calls {@link #load()} before touching a
  * tensor.
+ *
+ * <p>oneDNN (MKLDNN) is switched off: with it, libtorch 2.10's CPU kernels gave NaN gradients in the
+ * first convolutions nondeterministically (same seed and data, 3 of 4 tiny IIBalance runs diverged at
+ * their first step on a loaded 2-core machine, the unchanged code of the previous commit too); with
+ * it off, 3 of 3 runs completed with identical numbers. Set {@code IIBALANCE_MKLDNN=1} to switch it
+ * back on (e.g. to measure its speed).
  */
 public final class Engine {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Engine.class);
@@ -30,6 +36,7 @@ public final class Engine {
             }
         }
         Loader.load(torch.class);
+        torch.globalContext().setUserEnabledMkldnn("1".equals(System.getenv("IIBALANCE_MKLDNN")));
         loaded = true;
     }
 

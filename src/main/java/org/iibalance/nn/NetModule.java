@@ -27,6 +27,17 @@ public abstract class NetModule extends Module {
         return p;
     }
 
+    /**
+     * Registers {@code init} as a buffer (state that is saved and moved with the module but not trained,
+     * e.g. BatchNorm's running statistics) and returns our own handle to it.
+     */
+    protected final Tensor buffer(String name, Tensor init) {
+        Tensor b = init.detach();
+        register_buffer(name, b);
+        own.add(b);
+        return b;
+    }
+
     /** Registers a child module under {@code name}. */
     protected final <M extends Module> M child(String name, M m) {
         return register_module(name, m);
@@ -40,6 +51,27 @@ public abstract class NetModule extends Module {
     /** All trainable parameters of this module and its children. */
     public final TensorVector trainable() {
         return parameters(true);
+    }
+
+    /** All buffers (e.g. running statistics) of this module and its children. */
+    public final TensorVector allBuffers() {
+        return buffers(true);
+    }
+
+    /**
+     * Kaiming-normal initialisation with fan_out mode for ReLU (torchvision's init of conv layers):
+     * N(0, 2 / fan_out), with fan_out computed as PyTorch does from the weight shape
+     * [out, in/groups, k...]: out x prod(k) (not divided by the groups).
+     */
+    protected static Tensor kaimingFanOut(long... shape) {
+        long fanOut = shape[0];
+        for (int i = 2; i < shape.length; i++) fanOut *= shape[i];
+        return torch.randn(shape).mul_(new org.bytedeco.pytorch.Scalar(Math.sqrt(2.0 / fanOut)));
+    }
+
+    /** Normal N(0, std^2) initialisation (torchvision's init of MobileNetV2's classifier). */
+    protected static Tensor normal(double std, long... shape) {
+        return torch.randn(shape).mul_(new org.bytedeco.pytorch.Scalar(std));
     }
 
     /** Number of scalar parameters. */

@@ -7,8 +7,10 @@ import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorVector;
 
 /**
- * An in-memory copy of a module's parameters, to keep the best weights seen during training (e.g.
- * the unimodal budget models, selected on validation) and put them back.
+ * An in-memory copy of a module's parameters and buffers (BatchNorm's running statistics), to keep
+ * the best weights seen during training (e.g. the unimodal budget models, selected on validation) and
+ * put them back. Without the buffers a restored BatchNorm model would normalise with the statistics of
+ * the last epoch instead of the selected one.
  */
 public final class ParameterSnapshot implements AutoCloseable {
     private final List<Tensor> copies = new ArrayList<>();
@@ -17,8 +19,9 @@ public final class ParameterSnapshot implements AutoCloseable {
     public ParameterSnapshot(NetModule... modules) {
         try (NoGradGuard g = new NoGradGuard()) {
             for (NetModule module : modules) {
-                TensorVector ps = module.trainable();
-                for (long i = 0; i < ps.size(); i++) copies.add(Tensors.persistent(ps.get(i).detach().clone()));
+                for (TensorVector ps : new TensorVector[] {module.trainable(), module.allBuffers()}) {
+                    for (long i = 0; i < ps.size(); i++) copies.add(Tensors.persistent(ps.get(i).detach().clone()));
+                }
             }
         }
     }
@@ -28,10 +31,11 @@ public final class ParameterSnapshot implements AutoCloseable {
         try (NoGradGuard g = new NoGradGuard()) {
             int k = 0;
             for (NetModule module : modules) {
-                TensorVector ps = module.trainable();
-                for (long i = 0; i < ps.size(); i++) {
-                    if (k >= copies.size()) throw new IllegalArgumentException("snapshot of other modules");
-                    ps.get(i).copy_(copies.get(k++));
+                for (TensorVector ps : new TensorVector[] {module.trainable(), module.allBuffers()}) {
+                    for (long i = 0; i < ps.size(); i++) {
+                        if (k >= copies.size()) throw new IllegalArgumentException("snapshot of other modules");
+                        ps.get(i).copy_(copies.get(k++));
+                    }
                 }
             }
             if (k != copies.size()) throw new IllegalArgumentException("snapshot of other modules");

@@ -80,15 +80,23 @@ class RunnerBehaviourTest {
         assertNotEquals(lossColumns(a.runDir()), lossColumns(c.runDir()));
     }
 
-    @Test
-    void cancelledRunIsMarkedAndResumesToTheUninterruptedResult(@TempDir Path runs) throws Exception {
-        ExperimentConfig cfg = TestConfigs.tiny(runs.resolve("full"), "iibalance", "training.epochs=4");
+    /**
+     * Also with BatchNorm encoders (1D-CNN audio, ResNet-18 frames at 1/8 width): their running statistics
+     * are saved in the checkpoint and restored, in the budget models too, so the resumed run repeats the
+     * uninterrupted one exactly.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"conv-small,conv-small", "conv1d,resnet18"})
+    void cancelledRunIsMarkedAndResumesToTheUninterruptedResult(String encoders, @TempDir Path runs) throws Exception {
+        String[] enc = encoders.split(",");
+        String[] extra = {"training.epochs=4", "model.audio.encoder=" + enc[0], "model.visual.encoder=" + enc[1], "model.visual.width=0.125"};
+        ExperimentConfig cfg = TestConfigs.tiny(runs.resolve("full"), "iibalance", extra);
         RunOutcome full = new ExperimentRunner(cfg).run();
         assertEquals(RunState.COMPLETED, full.state());
 
         CancellationToken cancel = new CancellationToken();
         List<TrainingEvent> events = new ArrayList<>();
-        ExperimentConfig cfg2 = TestConfigs.tiny(runs.resolve("stopped"), "iibalance", "training.epochs=4");
+        ExperimentConfig cfg2 = TestConfigs.tiny(runs.resolve("stopped"), "iibalance", extra);
         RunOutcome stopped = new ExperimentRunner(cfg2).optCancellation(cancel).optListener(e -> {
             events.add(e);
             // cancel in the middle of epoch 3

@@ -1,0 +1,24 @@
+package org.iibalance.nn;
+
+import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.TensorOptional;
+import org.bytedeco.pytorch.global.torch;
+
+/**
+ * A 1-D convolution over time, [N, C_in, L] to [N, C_out, L'], with stride 1 and "same" padding k/2
+ * (odd kernels), no bias (a {@link BatchNorm} follows), kaiming-normal fan_out weights.
+ */
+public final class Conv1d extends NetModule {
+    private final Tensor weight;
+    private final long[] padding;
+
+    public Conv1d(long in, long out, long kernel) {
+        if (kernel % 2 == 0) throw new IllegalArgumentException("odd kernel sizes only (same padding)");
+        padding = new long[] {kernel / 2};
+        weight = parameter("weight", kaimingFanOut(out, in, kernel));
+    }
+
+    public Tensor forward(Tensor x) {
+        return torch.conv1d(x, weight, new TensorOptional(), new long[] {1}, padding, new long[] {1}, 1);
+    }
+}
