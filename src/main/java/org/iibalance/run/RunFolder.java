@@ -86,7 +86,9 @@ public final class RunFolder {
 
     /** Writes {@code config.yaml}: the resolved configuration under a provenance header. */
     public void writeConfig(ExperimentConfig cfg, String header) throws IOException {
-        ConfigIO.write(cfg, dir.resolve(RunFiles.CONFIG), header);
+        StringBuilder b = new StringBuilder();
+        if (header != null) for (String line : header.split("\n")) b.append("# ").append(line).append('\n');
+        SafeFiles.write(dir.resolve(RunFiles.CONFIG), b.append(ConfigIO.toYaml(cfg)).toString());
     }
 
     /** Writes {@code state.json}: the state, a reason when not running or completed, epochs done. */
