@@ -144,6 +144,8 @@ public final class ExperimentRunner {
     public RunOutcome run() throws ConfigException, DatasetException {
         started = System.nanoTime();
         validate(cfg);
+        String outProblem = resumeDir == null && fixedRunDir == null ? RunFolder.runsDirProblem(Path.of(cfg.output().runsDir())) : null;
+        if (outProblem != null) throw new ConfigException("output.runsDir (--out)", outProblem);
         Engine.threads(cfg.threads());
         String deviceName = Devices.resolve(cfg.device());
         Device device = Devices.of(deviceName);
@@ -200,7 +202,7 @@ public final class ExperimentRunner {
         try {
             return folder.lock();
         } catch (RunLock.HeldException held) {
-            throw new ConfigException(folder.dir().toString(), held.getMessage());
+            throw new ConfigException("run folder", held.getMessage());
         }
     }
 

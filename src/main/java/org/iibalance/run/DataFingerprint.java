@@ -23,9 +23,16 @@ public final class DataFingerprint {
     public static final long FULL_LIMIT = 16L << 20;
 
     private final MessageDigest sha;
+    private final long limit;
     private int maxStride = 1;
 
     public DataFingerprint() {
+        this(FULL_LIMIT);
+    }
+
+    /** A fingerprint hashing at most {@code limit} floats of input per split in full (tests use small limits). */
+    DataFingerprint(long limit) {
+        this.limit = Math.max(1, limit);
         try {
             sha = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -39,7 +46,7 @@ public final class DataFingerprint {
         text("split:" + name + ":" + clips.size());
         long floats = 0;
         for (C c : clips) for (float[] a : inputs.apply(c)) floats += a.length;
-        int stride = (int) Math.max(1, (floats + FULL_LIMIT - 1) / FULL_LIMIT);
+        int stride = (int) Math.max(1, (floats + limit - 1) / limit);
         maxStride = Math.max(maxStride, stride);
         for (int i = 0; i < clips.size(); i++) {
             C c = clips.get(i);

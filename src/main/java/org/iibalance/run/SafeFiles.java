@@ -76,6 +76,27 @@ public final class SafeFiles {
         }
     }
 
+    /**
+     * The fallback when {@link #write} fails for want of space: overwrites an existing file's bytes in
+     * place and truncates it (no new blocks are needed while the new text fits in the old one's
+     * 4 KB blocks). Not atomic; used only for the small {@code state.json} at the end of a failing run.
+     *
+     * @return whether the file was rewritten
+     */
+    static boolean overwriteInPlace(Path file, byte[] bytes) {
+        if (!Files.isRegularFile(file)) return false;
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            if (bytes.length > (ch.size() + 4095) / 4096 * 4096) return false; // would need a new block
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes);
+            while (b.hasRemaining()) ch.write(b, b.position());
+            ch.truncate(bytes.length);
+            ch.force(true);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** Forces a folder's entries (renames, creations) to the device; a no-op where folders cannot be opened. */
     public static void syncFolder(Path dir) {
         try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
