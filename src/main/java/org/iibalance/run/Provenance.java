@@ -87,8 +87,9 @@ public record Provenance(String workbench, String gitCommit, String java, String
     }
 
     /**
-     * The commit of the build: {@code git.properties} written by the build from the checkout
-     * (git-commit-id-maven-plugin); null when the build was not made from a git checkout.
+     * The commit of the build: {@code org/iibalance/git.properties}, written by the build ({@code git
+     * rev-parse HEAD} in the project folder, see pom.xml), with "-dirty" when tracked files had changes;
+     * null when the build was not made from a git checkout.
      */
     public static String buildCommit() {
         try (InputStream in = Provenance.class.getResourceAsStream("/org/iibalance/git.properties")) {
@@ -96,7 +97,8 @@ public record Provenance(String workbench, String gitCommit, String java, String
             Properties p = new Properties();
             p.load(in);
             String id = p.getProperty("git.commit.id.full", p.getProperty("git.commit.id"));
-            if (id == null || id.isBlank() || id.startsWith("${")) return null;
+            if (id == null || !id.strip().matches("[0-9a-f]{40}")) return null; // no git, or not a checkout
+            id = id.strip();
             return id + ("true".equals(p.getProperty("git.dirty")) ? "-dirty" : "");
         } catch (IOException e) {
             return null;
