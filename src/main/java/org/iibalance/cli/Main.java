@@ -16,6 +16,7 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         if (args.length == 0) args = new String[] {"gui"};
+        System.setProperty(org.iibalance.run.Provenance.COMMAND_LINE_PROPERTY, "iibalance " + String.join(" ", args)); // recorded in each run's provenance
         int code = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
         if (code != 0 || !"gui".equals(args[0])) System.exit(code);
     }
