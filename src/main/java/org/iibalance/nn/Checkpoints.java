@@ -56,24 +56,25 @@ public final class Checkpoints {
 
     private static byte[] serialise(Consumer<OutputArchive> writer) {
         ByteArrayOutputStream buf = new ByteArrayOutputStream(1 << 16);
-        try (NativeScope s = new NativeScope()) {
-            ArchiveWriter sink = new ArchiveWriter() {
-                @Override
-                public long call(Pointer data, long size) {
-                    if (size <= 0) return 0;
-                    byte[] b = new byte[Math.toIntExact(size)];
-                    new BytePointer(data).get(b, 0, b.length);
-                    buf.write(b, 0, b.length);
-                    return size;
-                }
-            };
-            try {
+        // the callback outlives the scope of the archive: created before it, freed after it
+        ArchiveWriter sink = new ArchiveWriter() {
+            @Override
+            public long call(Pointer data, long size) {
+                if (size <= 0) return 0;
+                byte[] b = new byte[Math.toIntExact(size)];
+                new BytePointer(data).get(b, 0, b.length);
+                buf.write(b, 0, b.length);
+                return size;
+            }
+        };
+        try {
+            try (NativeScope s = new NativeScope()) {
                 OutputArchive a = new OutputArchive();
                 writer.accept(a);
                 a.save_to(sink);
-            } finally {
-                sink.close();
             }
+        } finally {
+            sink.close();
         }
         return buf.toByteArray();
     }
@@ -81,13 +82,19 @@ public final class Checkpoints {
     private static void load(Path file, Consumer<InputArchive> reader, String what) throws IOException {
         if (!Files.isRegularFile(file)) throw new IOException(file + ": checkpoint file not found");
         byte[] bytes = Files.readAllBytes(file);
-        try (NativeScope s = new NativeScope(); BytePointer data = new BytePointer(bytes.length)) {
+        // the bytes outlive the archive that reads them: allocated before its scope, freed after it
+        BytePointer data = new BytePointer(bytes.length);
+        try {
             data.put(bytes);
-            InputArchive a = new InputArchive();
-            a.load_from(data, bytes.length);
-            reader.accept(a);
+            try (NativeScope s = new NativeScope()) {
+                InputArchive a = new InputArchive();
+                a.load_from(data, bytes.length);
+                reader.accept(a);
+            }
         } catch (RuntimeException e) {
             throw new IOException(file + ": cannot be read as " + what + " (" + nativeMessage(e) + ")", e);
+        } finally {
+            data.close();
         }
     }
 
