@@ -40,6 +40,7 @@ public final class Main implements Runnable {
             }
             args = new String[] {"gui"};
         }
+        System.setProperty(org.iibalance.run.Provenance.COMMAND_LINE_PROPERTY, "iibalance " + String.join(" ", args)); // recorded in each run's provenance
         int code = commandLine().execute(args);
         if (code != 0 || !"gui".equals(args[0])) System.exit(code);
     }

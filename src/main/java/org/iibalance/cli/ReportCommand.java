@@ -23,6 +23,13 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (CtrlC.outIsNotAFolder(out) >= 0) return ExitCodes.REFUSED;
         MatrixReport r = MatrixReport.read(runs);
+        if (r.runs().isEmpty()) {
+            // nothing to tabulate: say so and write nothing (it used to write seven empty files)
+            System.err.println("no completed runs under " + runs.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))
+                    + (r.skipped().isEmpty() ? "" : " (" + r.skipped().size() + " folders skipped)") + "; nothing written to " + out);
+            for (Map.Entry<String, String> e : new java.util.TreeMap<>(r.skipped()).entrySet()) System.err.println("  skipped " + e.getKey() + ": " + e.getValue());
+            return 1;
+        }
         List<Path> files = r.write(out);
         System.out.println(r.runs().size() + " completed runs read; " + r.skipped().size() + " folders skipped");
         for (Map.Entry<String, String> e : new java.util.TreeMap<>(r.skipped()).entrySet()) System.out.println("  skipped " + e.getKey() + ": " + e.getValue());
@@ -31,7 +38,9 @@ final class ReportCommand implements Callable<Integer> {
         System.out.println();
         System.out.print(r.tableTwoMarkdown());
         System.out.println();
+        System.out.print(r.commitsMarkdown());
+        System.out.println();
         System.out.println(files.size() + " files written to " + out + " (report.md first)");
-        return r.runs().isEmpty() ? 1 : 0;
+        return 0;
     }
 }

@@ -21,8 +21,8 @@ final class VersionInfo implements CommandLine.IVersionProvider {
     static List<String> lines() {
         Properties p = buildInfo();
         List<String> l = new ArrayList<>();
-        String commit = p.getProperty("git.commit.id.abbrev", "");
-        l.add("IIBalance Workbench " + org.iibalance.experiment.Version.get() + (commit.isEmpty() || commit.startsWith("${") ? ", commit unknown (not built from a git checkout)"
+        String commit = org.iibalance.run.Provenance.buildCommit(); // the same commit every run records
+        l.add("IIBalance Workbench " + org.iibalance.experiment.Version.get() + (commit == null ? ", commit unknown (not built from a git checkout)"
                 : ", commit " + commit));
         l.add("Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ", " + System.getProperty("java.vendor") + ")");
         l.add("libtorch " + p.getProperty("pytorch.version", "?") + ", JavaCPP " + p.getProperty("javacpp.version", "?") + ", JavaCV/FFmpeg "

@@ -23,12 +23,17 @@ import org.iibalance.model.MultimodalNetwork;
 import org.iibalance.nn.Devices;
 import org.iibalance.nn.Engine;
 import org.iibalance.nn.Optimizers;
+import org.iibalance.data.Clip;
 import org.iibalance.run.CheckpointState;
+import org.iibalance.run.DataFingerprint;
 import org.iibalance.run.MetricsLog;
 import org.iibalance.run.MetricsTable;
+import org.iibalance.run.Provenance;
 import org.iibalance.run.Results;
 import org.iibalance.run.RunFiles;
 import org.iibalance.run.RunFolder;
+import org.iibalance.run.RunLock;
+import org.iibalance.run.RunLog;
 import org.iibalance.run.RunState;
 import org.iibalance.run.RunSummary;
 import org.iibalance.run.TrainingPhase;
@@ -140,6 +145,8 @@ public final class ExperimentRunner {
     public RunOutcome run() throws ConfigException, DatasetException {
         started = System.nanoTime();
         validate(cfg);
+        String outProblem = resumeDir == null && fixedRunDir == null ? RunFolder.runsDirProblem(Path.of(cfg.output().runsDir())) : null;
+        if (outProblem != null) throw new ConfigException("output.runsDir (--out)", outProblem);
         Engine.threads(cfg.threads());
         String deviceName = Devices.resolve(cfg.device());
         Device device = Devices.of(deviceName);
@@ -151,22 +158,84 @@ public final class ExperimentRunner {
                     + ", test " + data.test().size() + " clips)");
         }
 
+        Provenance provenance = Provenance.now(Version.get(), Engine.libtorchVersion(), Engine.javacppVersion(), resumeDir != null, fingerprint(data),
+                data.fingerprint());
         RunFolder folder;
+        RunLock lock = null;
+        int epochsBefore = 0;
         try {
-            if (resumeDir != null) folder = RunFolder.reopen(resumeDir);
-            else if (fixedRunDir != null) folder = RunFolder.createAt(fixedRunDir);
-            else folder = RunFolder.create(Path.of(cfg.output().runsDir()), cfg.name());
-            if (resumeDir == null) folder.writeConfig(cfg, provenance(data, deviceName));
+            if (resumeDir != null) {
+                folder = RunFolder.reopen(resumeDir);
+                lock = lockOrRefuse(folder);
+                epochsBefore = recordedEpochs(folder);
+            } else {
+                folder = fixedRunDir != null ? RunFolder.createAt(fixedRunDir) : RunFolder.create(Path.of(cfg.output().runsDir()), cfg.name());
+                lock = lockOrRefuse(folder);
+                folder.writeConfig(cfg, header(data, deviceName, provenance));
+            }
             folder.writePreprocessingReport(data.skipped().stream().map(String::valueOf).toList());
-            folder.writeState(RunState.RUNNING, null, 0);
+            folder.writeState(RunState.RUNNING, null, epochsBefore);
         } catch (IOException e) {
-            throw new DatasetException("cannot write the run folder under " + cfg.output().runsDir() + ": " + e.getMessage(), e);
+            closeQuietly(lock);
+            throw new DatasetException("cannot write the run folder under " + (resumeDir != null ? resumeDir : fixedRunDir != null ? fixedRunDir
+                    : cfg.output().runsDir()) + ": " + e.getMessage(), e);
+        } catch (ConfigException e) {
+            closeQuietly(lock);
+            throw e;
         }
-        publish(new TrainingEvent.RunStarted(folder.dir(), resumeDir != null, data.modalityNames(), data.train().size(), elapsed()));
-        return train(folder, data, device, deviceName);
+        try (RunLog runLog = folder.openLog()) {
+            RunLogListener logListener = new RunLogListener(runLog);
+            listeners.add(0, logListener);
+            runLog.line((resumeDir != null ? "resumed" : "started") + " by " + provenance.commandLine());
+            runLog.line(provenance.headerLines());
+            publish(new TrainingEvent.RunStarted(folder.dir(), resumeDir != null, data.modalityNames(), data.train().size(), elapsed()));
+            try {
+                return train(folder, data, device, deviceName, provenance, epochsBefore);
+            } finally {
+                listeners.remove(logListener);
+            }
+        } finally {
+            closeQuietly(lock);
+        }
     }
 
-    private RunOutcome train(RunFolder folder, MultimodalDataset data, Device device, String deviceName) {
+    /** The folder's lock, or a refusal naming the folder and the run that holds it. */
+    private static RunLock lockOrRefuse(RunFolder folder) throws IOException, ConfigException {
+        try {
+            return folder.lock();
+        } catch (RunLock.HeldException held) {
+            throw new ConfigException("run folder", held.getMessage());
+        }
+    }
+
+    /** The epochs a stopped run's {@code state.json} records (kept when its resume fails). */
+    private static int recordedEpochs(RunFolder folder) {
+        try {
+            return folder.state().epochsCompleted();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static void closeQuietly(RunLock lock) {
+        if (lock == null) return;
+        try {
+            lock.close();
+        } catch (IOException ignored) {
+            // the OS drops the lock with the process anyway
+        }
+    }
+
+    /** The content fingerprint of the data the network sees (see {@link DataFingerprint}). */
+    static String fingerprint(MultimodalDataset data) {
+        DataFingerprint f = new DataFingerprint();
+        f.split("train", data.train(), Clip::id, Clip::label, Clip::inputs);
+        f.split("val", data.val(), Clip::id, Clip::label, Clip::inputs);
+        f.split("test", data.test(), Clip::id, Clip::label, Clip::inputs);
+        return f.digest();
+    }
+
+    private RunOutcome train(RunFolder folder, MultimodalDataset data, Device device, String deviceName, Provenance provenance, int epochsBefore) {
         TrainingMethod method = Methods.create(cfg.method());
         MultimodalNetwork net;
         synchronized (INIT_LOCK) {
@@ -181,7 +250,7 @@ public final class ExperimentRunner {
         MetricsLog log = folder.metricsLog(mods, List.of());
         TrainingLoop loop = new TrainingLoop(cfg, method, net, opt, batcher, data, folder, log, sink, cancel);
         try {
-            if (resumeDir != null && Checkpoint.exists(folder.lastCheckpoint())) {
+            if (resumeDir != null && folder.recoverCheckpoints()) {
                 CheckpointState meta = Checkpoint.load(folder.lastCheckpoint(), net, opt);
                 method.restore(meta.methodState());
                 loop.resumeFrom(meta);
@@ -205,17 +274,19 @@ public final class ExperimentRunner {
             Evaluation test = Evaluator.evaluate(method, net, batcher, data.test());
             Evaluation train = Evaluator.evaluate(method, net, batcher, data.train());
             Evaluation val = Evaluator.evaluate(method, net, batcher, data.val());
-            Results results = new ResultWriter(method, data).write(folder, cfg.seed(), cfg.name(), test, train, val, bestMeta, trained.trainSeconds(), deviceName);
+            Results results = new ResultWriter(method, data).write(folder, cfg.seed(), cfg.name(), test, train, val, bestMeta, trained.trainSeconds(), deviceName,
+                    provenance.endedNow());
             folder.writeState(RunState.COMPLETED, null, loop.epochsDone());
             publish(new TrainingEvent.Finished(folder.dir(), results, elapsed()));
             return new RunOutcome(RunState.COMPLETED, folder.dir(), results, null);
         } catch (InterruptedException e) {
-            return end(folder, RunState.CANCELLED, "cancelled by the user after " + loop.epochsDone() + " completed epochs", loop.epochsDone());
+            int done = Math.max(loop.epochsDone(), epochsBefore);
+            return end(folder, RunState.CANCELLED, "cancelled by the user after " + done + " completed epochs", done);
         } catch (TrainingLoop.DivergedException e) {
-            return end(folder, RunState.DIVERGED, e.getMessage(), loop.epochsDone());
+            return end(folder, RunState.DIVERGED, e.getMessage(), Math.max(loop.epochsDone(), epochsBefore));
         } catch (Exception | OutOfMemoryError e) {
-            String why = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-            return end(folder, RunState.FAILED, why, loop.epochsDone());
+            // a resume that could not read its checkpoint keeps the epochs the folder recorded
+            return end(folder, RunState.FAILED, reason(e), Math.max(loop.epochsDone(), epochsBefore));
         } finally {
             try {
                 log.close();
@@ -223,6 +294,13 @@ public final class ExperimentRunner {
                 // nothing more to do
             }
         }
+    }
+
+    /** A failure as one line: an I/O failure's message names the file (and the free space); others add the exception's name. */
+    static String reason(Throwable e) {
+        if (e instanceof java.io.UncheckedIOException u && u.getCause() != null) e = u.getCause();
+        if (e instanceof IOException && e.getMessage() != null) return e.getMessage();
+        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }
 
     private RunOutcome end(RunFolder folder, RunState state, String reason, int epochs) {
@@ -271,12 +349,12 @@ public final class ExperimentRunner {
         };
     }
 
-    private String provenance(MultimodalDataset data, String device) {
+    private static String header(MultimodalDataset data, String device, Provenance p) {
         List<String> lines = new ArrayList<>();
         lines.add("IIBalance Workbench run configuration (resolved; rerun with: train --config config.yaml)");
-        lines.add("workbench " + Version.get() + ", " + Engine.version() + ", Java " + System.getProperty("java.version"));
-        lines.add("device " + device + "; dataset " + data.name() + " fingerprint " + data.fingerprint() + ": " + data.train().size() + " train, "
-                + data.val().size() + " val, " + data.test().size() + " test clips");
+        lines.add("device " + device + "; dataset " + data.name() + ": " + data.train().size() + " train, " + data.val().size() + " val, "
+                + data.test().size() + " test clips");
+        lines.add(p.headerLines());
         return String.join("\n", lines);
     }
 }

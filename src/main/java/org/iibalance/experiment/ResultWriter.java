@@ -11,6 +11,7 @@ import org.iibalance.method.TrainingMethod;
 import org.iibalance.run.CheckpointState;
 import org.iibalance.run.GatingTable;
 import org.iibalance.run.PredictionsTable;
+import org.iibalance.run.Provenance;
 import org.iibalance.run.Results;
 import org.iibalance.run.RunFolder;
 
@@ -32,8 +33,8 @@ final class ResultWriter {
 
     /** Writes the results, the gating table and the predictions table; returns the results. */
     Results write(RunFolder folder, long seed, String name, Evaluation test, Evaluation train, Evaluation val, CheckpointState best,
-            double trainSeconds, String device) throws IOException {
-        Results r = results(seed, name, test, train, val, best, trainSeconds, device);
+            double trainSeconds, String device, Provenance provenance) throws IOException {
+        Results r = results(seed, name, test, train, val, best, trainSeconds, device, provenance);
         folder.writeResults(r);
         folder.writeGating(gating(test));
         folder.writePredictions(predictions(test));
@@ -41,7 +42,7 @@ final class ResultWriter {
     }
 
     Results results(long seed, String name, Evaluation test, Evaluation train, Evaluation val, CheckpointState best, double trainSeconds,
-            String device) {
+            String device, Provenance provenance) {
         Results.Builder r = Results.builder().run(method.name(), data.name(), seed, name);
         r.accMultimodal(test.accuracy());
         double sum = test.accuracy();
@@ -70,8 +71,10 @@ final class ResultWriter {
             r.weightMean("val", mod, at(val.weightMean(), m));
             r.weightMean("test", mod, at(test.weightMean(), m));
         }
-        return r.trainSeconds(trainSeconds).device(device).epochs(best.epochsCompleted()).dataFingerprint(data.fingerprint())
-                .capabilities(method.capabilities()).build();
+        // dataFingerprint: the content fingerprint of the data (DataFingerprint), no longer the loader's 32-bit hash of ids
+        return r.trainSeconds(trainSeconds).device(device).epochs(best.epochsCompleted())
+                .dataFingerprint(provenance == null ? data.fingerprint() : provenance.dataFingerprint()).capabilities(method.capabilities())
+                .provenance(provenance).build();
     }
 
     private static Double at(double[] a, int m) {

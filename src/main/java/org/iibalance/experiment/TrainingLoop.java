@@ -98,16 +98,18 @@ final class TrainingLoop {
                 stale++;
             }
             CheckpointState meta = new CheckpointState(epoch + 1, best, bestEpoch, globalStep, stale, method.state());
+            double cps = data.train().size() / Math.max(1e-9, epochSec);
+            // the epoch's row first, then the checkpoints: a crash between them resumes from the previous
+            // checkpoint and drops the row (truncateMetricsAfterEpoch); never a checkpoint without its row
+            log.row(MetricsTable.Row.epoch(epoch + 1, globalStep, totals.lambda(), totals.lossStageI(), totals.lossStageII(), totals.loss(),
+                    MetricsTable.byModality(mods, val.weightMean()), val.accuracy(), MetricsTable.byModality(mods, val.modalityAccuracy()), cps,
+                    events.elapsed(), null));
             if (improved) Checkpoint.save(folder.bestCheckpoint(), net, null, meta);
             Checkpoint.save(folder.lastCheckpoint(), net, opt, meta);
             epochsDone = epoch + 1;
             epochsRun++;
             folder.writeState(RunState.RUNNING, null, epoch + 1);
-            double cps = data.train().size() / Math.max(1e-9, epochSec);
             double perEpoch = (System.nanoTime() - trainStart) / 1e9 / epochsRun;
-            log.row(MetricsTable.Row.epoch(epoch + 1, globalStep, totals.lambda(), totals.lossStageI(), totals.lossStageII(), totals.loss(),
-                    MetricsTable.byModality(mods, val.weightMean()), val.accuracy(), MetricsTable.byModality(mods, val.modalityAccuracy()), cps,
-                    events.elapsed(), null));
             events.publish(new TrainingEvent.EpochCompleted(epoch + 1, epochs, totals.lambda(), totals.loss(), totals.lossStageI(),
                     totals.lossStageII(), totals.weights(), val.accuracy(), val.modalityAccuracy(), val.weightMean(), cps, improved, events.elapsed(),
                     perEpoch * (epochs - epoch - 1)));

@@ -71,6 +71,27 @@ public final class Engine {
     }
 
     /** Version of the bundled libtorch and JavaCPP, for provenance. */
+    /** The libtorch version of the bytedeco pytorch artifact on the class path (e.g. "2.10.0"), "unknown" when not found. */
+    public static String libtorchVersion() {
+        try {
+            String v = Loader.getVersion("org.bytedeco", "pytorch");
+            if (v == null) return "unknown";
+            int dash = v.indexOf('-');
+            return dash > 0 ? v.substring(0, dash) : v;
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
+
+    /** The JavaCPP version and platform (e.g. "1.5.13 linux-x86_64"). */
+    public static String javacppVersion() {
+        try {
+            return Loader.getVersion() + " " + Loader.getPlatform();
+        } catch (java.io.IOException e) {
+            return "unknown " + Loader.getPlatform();
+        }
+    }
+
     public static String version() {
         String javacpp;
         try {

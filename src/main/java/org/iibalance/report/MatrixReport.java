@@ -100,6 +100,32 @@ public final class MatrixReport {
         return stats.sensitivity(dataset, parameter);
     }
 
+    /**
+     * The commit of each group of runs (dataset, method; sensitivity runs apart): the workbench
+     * commits their provenance records, "not recorded" for runs written before provenance existed or
+     * built outside a git checkout.
+     */
+    public Map<String, java.util.SortedSet<String>> commits() {
+        Map<String, java.util.SortedSet<String>> out = new TreeMap<>();
+        for (RunSummary r : runs()) {
+            String group = r.results().dataset() + " / " + r.results().method() + (r.sensitivity() ? " (sensitivity)" : "");
+            org.iibalance.run.Provenance p = r.results().provenance();
+            String c = p == null || p.gitCommit() == null ? "not recorded" : p.gitCommit();
+            out.computeIfAbsent(group, k -> new java.util.TreeSet<>()).add(c);
+        }
+        return out;
+    }
+
+    /** {@link #commits()} as a Markdown table (a group built from several commits lists them all). */
+    public String commitsMarkdown() {
+        StringBuilder b = new StringBuilder("| Dataset / method | Workbench commit |\n|---|---|\n");
+        for (Map.Entry<String, java.util.SortedSet<String>> e : commits().entrySet()) {
+            b.append("| ").append(e.getKey()).append(" | ").append(String.join(", ", e.getValue())).append(e.getValue().size() > 1 ? " (mixed)" : "")
+                    .append(" |\n");
+        }
+        return b.toString();
+    }
+
     /** Writes report.md, table1.md/.csv, table2.md/.csv, numbers.csv, skipped.txt and the figures; returns the files written. */
     public List<Path> write(Path out) throws IOException {
         Files.createDirectories(out);
@@ -125,6 +151,7 @@ public final class MatrixReport {
         md.append("## Fig. 4: sensitivity of Acc_m to tau and gamma\n\nTest Acc_m, mean \u00b1 std over the runs at each value; the marked value is the best by "
                 + "mean validation Acc_m.\n\n");
         md.append(figures.sensitivityFigures(out, files));
+        md.append("## Provenance: the commit of each group\n\n").append(commitsMarkdown()).append('\n');
         StringBuilder sk = new StringBuilder();
         for (Map.Entry<String, String> e : skipped.entrySet()) sk.append(e.getKey()).append(": ").append(e.getValue()).append('\n');
         files.add(write(out.resolve("skipped.txt"), sk.toString()));

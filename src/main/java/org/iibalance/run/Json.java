@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Path;
-import org.iibalance.config.ConfigIO;
 
 /** The JSON mapper of the run folder (indented, as every run folder so far) and the atomic write. */
 final class Json {
@@ -12,8 +11,8 @@ final class Json {
 
     private Json() {}
 
-    /** Temporary file, then an atomic rename: a reader never sees half a file. */
+    /** Temporary file, fsync, then an atomic rename: a reader never sees half a file ({@link SafeFiles}). */
     static void writeAtomically(Path file, String text) throws IOException {
-        ConfigIO.writeAtomically(file, text);
+        SafeFiles.write(file, text);
     }
 }

@@ -34,19 +34,27 @@ public final class MetricsLog implements AutoCloseable {
 
     /** Opens for appending; writes the header to a new file. */
     public void open() throws IOException {
-        boolean fresh = !Files.exists(file) || Files.size(file) == 0;
-        out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        if (fresh) {
-            out.write(CsvFile.line(MetricsTable.header(modalities, extras)));
-            out.flush();
+        try {
+            boolean fresh = !Files.exists(file) || Files.size(file) == 0;
+            out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            if (fresh) {
+                out.write(CsvFile.line(MetricsTable.header(modalities, extras)));
+                out.flush();
+            }
+        } catch (IOException e) {
+            throw SafeFiles.failure(file, e);
         }
     }
 
     /** Appends one row and flushes it. */
     public void row(MetricsTable.Row r) throws IOException {
         if (out == null) throw new IllegalStateException("metrics log not open: " + file);
-        out.write(CsvFile.line(List.of(MetricsTable.cells(r, modalities, extras))));
-        out.flush();
+        try {
+            out.write(CsvFile.line(List.of(MetricsTable.cells(r, modalities, extras))));
+            out.flush();
+        } catch (IOException e) {
+            throw SafeFiles.failure(file, e); // names the file and the free space (a full disk)
+        }
     }
 
     /**

@@ -29,10 +29,11 @@ import java.util.Set;
  * @param epochs                  {@code epochs}: epochs done when the selected checkpoint was written
  * @param dataFingerprint         {@code dataFingerprint}
  * @param recordedCapabilities    {@code capabilities} as recorded (null in runs written before it existed; see {@link #capabilities()})
+ * @param provenance              {@code provenance}: versions, commit, machine, command line, times, data fingerprint (null in runs written before it existed)
  */
 public record Results(String method, String dataset, Long seed, String name, Test test, Double valAccMultimodal, Integer valBestEpoch,
         Budget budget, Map<String, Double> fusionWeightMean, Map<String, Map<String, Double>> fusionWeightMeanBySplit, Double trainSeconds,
-        String device, Integer epochs, String dataFingerprint, Capabilities recordedCapabilities) {
+        String device, Integer epochs, String dataFingerprint, Capabilities recordedCapabilities, Provenance provenance) {
 
     /** The splits of {@code fusionWeightMeanBySplit}, in file order. */
     public static final List<String> SPLITS = List.of("train", "val", "test");
@@ -173,6 +174,7 @@ public record Results(String method, String dataset, Long seed, String name, Tes
                 weights = new LinkedHashMap<>();
         private final Map<String, Map<String, Double>> bySplit = new LinkedHashMap<>();
         private Capabilities capabilities;
+        private Provenance provenance;
 
         private Builder() {}
 
@@ -276,10 +278,15 @@ public record Results(String method, String dataset, Long seed, String name, Tes
             return this;
         }
 
+        public Builder provenance(Provenance p) {
+            provenance = p;
+            return this;
+        }
+
         public Results build() {
             Test t = new Test(accMultimodal, acc, accAudio, accVisual, accAvg, unimodalProtocol, clips);
             return new Results(method, dataset, seed, name, t, valAcc, bestEpoch, new Budget(scores, beta, anchor), weights, bySplit, trainSeconds,
-                    device, epochs, dataFingerprint, capabilities);
+                    device, epochs, dataFingerprint, capabilities, provenance);
         }
     }
 }

@@ -15,7 +15,8 @@ import java.util.Map;
  * accVisual, accAvg, unimodalProtocol, clips}, val{accMultimodal, bestEpoch},
  * budget{entropyScore{<m>}, beta{<m>}, anchor}, fusionWeightMean{<m>},
  * fusionWeightMeanBySplit{train|val|test{<m>}}, trainSeconds, device, epochs, dataFingerprint}, and
- * since this package {@code capabilities{...}} (see {@link Capabilities}). Nulls are written as null.
+ * since this package {@code capabilities{...}} (see {@link Capabilities}) and {@code provenance{...}} (see
+ * {@link Provenance}). Nulls are written as null.
  */
 final class ResultsJson {
     private ResultsJson() {}
@@ -60,6 +61,7 @@ final class ResultsJson {
             n.put("fusionWeights", c.fusionWeights());
             n.put("unimodalHeads", c.unimodalHeads());
         }
+        if (r.provenance() != null) root.set("provenance", Json.MAPPER.valueToTree(r.provenance().fields()));
         try {
             return Json.MAPPER.writeValueAsString(root);
         } catch (IOException e) {
@@ -105,11 +107,18 @@ final class ResultsJson {
             caps = new Capabilities(c.path("budgetPrior").asBoolean(), c.path("lambdaSchedule").asBoolean(), c.path("stageLosses").asBoolean(),
                     c.path("fusionWeights").asBoolean(), c.path("unimodalHeads").asBoolean());
         }
+        Provenance prov = null;
+        JsonNode pn = root.path("provenance");
+        if (pn.isObject()) {
+            Map<String, String> fields = new LinkedHashMap<>();
+            pn.fields().forEachRemaining(e -> fields.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().asText()));
+            prov = Provenance.of(fields);
+        }
         Double seed = rd.number(root, "", "seed");
         return new Results(rd.text(root, "method"), rd.text(root, "dataset"), seed == null ? null : seed.longValue(), rd.text(root, "name"), test,
                 rd.number(root.path("val"), "val.", "accMultimodal"), rd.integer(root.path("val"), "val.", "bestEpoch"), budget,
                 rd.numbers(root.path("fusionWeightMean"), "fusionWeightMean"), bySplit, rd.number(root, "", "trainSeconds"), rd.text(root, "device"),
-                rd.integer(root, "", "epochs"), rd.text(root, "dataFingerprint"), caps);
+                rd.integer(root, "", "epochs"), rd.text(root, "dataFingerprint"), caps, prov);
     }
 
     /** Typed access to one file's nodes, with errors naming the file and the dotted key. */

@@ -17,6 +17,8 @@ public final class RunFiles {
     static final String PREDICTIONS = "predictions.csv";
     static final String PREPROCESSING_REPORT = "preprocessing-report.txt";
     static final String CHECKPOINTS = "checkpoints";
+    static final String LOCK = "run.lock";
+    static final String LOG = "run.log";
     static final String CHECKPOINT_STATE = "state.json";
     /** A checkpoint's network weights (written by the engine layer). */
     public static final String CHECKPOINT_MODEL = "model.pt";

@@ -16,7 +16,9 @@ import org.iibalance.config.ExperimentConfig;
  * {@code state.json}, {@code metrics.csv}, {@code results.json}, {@code gating.csv},
  * {@code predictions.csv}, {@code checkpoints/}. The folder is claimed atomically (a directory
  * creation that fails when it exists, never check-then-create); every file but the append-only
- * metrics log is written to a temporary file and renamed into place. {@link RunSummary} reads it back.
+ * metrics log and {@code run.log} is written through {@link SafeFiles} (temporary file, fsync, atomic
+ * rename, readable by group and others as the umask allows); checkpoints are swapped through
+ * {@link CheckpointSlot}; the writer holds the folder's {@link RunLock}. {@link RunSummary} reads it back.
  */
 public final class RunFolder {
     /** Why a folder cannot be resumed or reopened: it holds no run configuration. */
@@ -29,8 +31,25 @@ public final class RunFolder {
         this.dir = dir;
     }
 
+    /**
+     * Refuses a folder for runs that exists as a regular file (or under one): "--out x" where x is a
+     * file said only "x" before.
+     *
+     * @return null when usable, else the problem
+     */
+    public static String runsDirProblem(Path runsDir) {
+        for (Path p = runsDir.toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.exists(p) && !Files.isDirectory(p)) {
+                return p.equals(runsDir.toAbsolutePath()) ? runsDir + " is a file, not a folder" : runsDir + ": " + p + " is a file, not a folder";
+            }
+        }
+        return null;
+    }
+
     /** Creates a fresh folder {@code <runsDir>/<timestamp>-<name>} (suffixed -2, -3... when taken by another run). */
     public static RunFolder create(Path runsDir, String name) throws IOException {
+        String problem = runsDirProblem(runsDir);
+        if (problem != null) throw new IOException(problem);
         Files.createDirectories(runsDir);
         String base = LocalDateTime.now().format(STAMP) + "-" + name;
         for (int i = 1;; i++) {
@@ -52,6 +71,8 @@ public final class RunFolder {
      */
     public static RunFolder createAt(Path dir) throws IOException {
         Path parent = dir.toAbsolutePath().getParent();
+        String problem = parent == null ? null : runsDirProblem(parent);
+        if (problem != null) throw new IOException(problem);
         if (parent != null) Files.createDirectories(parent);
         try {
             Files.createDirectory(dir);
@@ -86,7 +107,9 @@ public final class RunFolder {
 
     /** Writes {@code config.yaml}: the resolved configuration under a provenance header. */
     public void writeConfig(ExperimentConfig cfg, String header) throws IOException {
-        ConfigIO.write(cfg, dir.resolve(RunFiles.CONFIG), header);
+        StringBuilder b = new StringBuilder();
+        if (header != null) for (String line : header.split("\n")) b.append("# ").append(line).append('\n');
+        SafeFiles.write(dir.resolve(RunFiles.CONFIG), b.append(ConfigIO.toYaml(cfg)).toString());
     }
 
     /** Writes {@code state.json}: the state, a reason when not running or completed, epochs done. */
@@ -117,6 +140,27 @@ public final class RunFolder {
         StringBuilder b = new StringBuilder("# files skipped while preparing the data: file: reason\n");
         for (String s : skipped) b.append(s).append('\n');
         Json.writeAtomically(dir.resolve(RunFiles.PREPROCESSING_REPORT), b.toString());
+    }
+
+    /** Takes the folder's {@link RunLock} for the life of the run (a second writer is refused). */
+    public RunLock lock() throws IOException {
+        return RunLock.acquire(dir);
+    }
+
+    /** {@code run.log}, appending. */
+    public RunLog openLog() {
+        return new RunLog(dir.resolve(RunFiles.LOG));
+    }
+
+    /**
+     * Before resuming: puts the newest complete {@code last} and {@code best} checkpoints in place
+     * after a crash between the steps of a checkpoint swap ({@link CheckpointSlot#recover}).
+     *
+     * @return whether a complete {@code last} checkpoint exists
+     */
+    public boolean recoverCheckpoints() throws IOException {
+        CheckpointSlot.recover(bestCheckpoint());
+        return CheckpointSlot.recover(lastCheckpoint());
     }
 
     /** A metrics log appending to {@code metrics.csv}, with extra named columns after the standard ones. */

@@ -25,7 +25,14 @@ public record StateFile(RunState state, String reason, int epochsCompleted, Inst
         s.put("reason", reason);
         s.put("epochsCompleted", epochsCompleted);
         s.put("updated", (updated == null ? Instant.now() : updated).toString());
-        Json.writeAtomically(file, Json.MAPPER.writeValueAsString(s) + "\n");
+        String text = Json.MAPPER.writeValueAsString(s) + "\n";
+        try {
+            Json.writeAtomically(file, text);
+        } catch (IOException full) {
+            // a full disk has no room for the temporary copy: overwrite the file in place (its pages are
+            // already allocated), so that a run still ends as failed rather than staying "running"
+            if (!SafeFiles.overwriteInPlace(file, text.getBytes(java.nio.charset.StandardCharsets.UTF_8))) throw full;
+        }
     }
 
     /**

@@ -96,4 +96,32 @@ class MatrixReportTest {
         assertEquals(9, Files.readAllLines(out.resolve("numbers.csv")).size()); // header + 8 runs
         assertTrue(Files.readString(out.resolve("report.md")).contains("stopped by the test"));
     }
+
+    private void runAt(String folder, String method, long seed, String commit) throws Exception {
+        RunFolder d = RunFolder.createAt(tmp.resolve(folder));
+        d.writeConfig(ConfigIO.withOverrides(ExperimentConfig.defaults(), List.of("method.name=" + method, "seed=" + seed)), "fixture");
+        org.iibalance.run.Provenance p = commit == null ? null
+                : new org.iibalance.run.Provenance("1.0", commit, "17", "2.10.0", "1.5.13", "Linux", "cpu", "host", "iibalance train", "2026-01-01T00:00:00Z",
+                        "2026-01-01T00:01:00Z", false, "sha256:00", "src");
+        d.writeResults(Results.builder().run(method, "synthetic-av", seed, "synthetic-av").accMultimodal(0.5).validation(0.5, 1).provenance(p).build());
+        d.writeState(RunState.COMPLETED, null, 1);
+    }
+
+    @Test
+    void theReportShowsTheCommitOfEachGroupOfRuns() throws Exception {
+        String a = "a".repeat(40), b = "b".repeat(40);
+        runAt("c/joint-1", "joint", 1, a);
+        runAt("c/joint-2", "joint", 2, a);
+        runAt("c/iib-1", "iibalance", 1, a);
+        runAt("c/iib-2", "iibalance", 2, b + "-dirty");
+        runAt("c/pmr-1", "pmr", 1, null);
+        MatrixReport r = MatrixReport.read(List.of(tmp.resolve("c")));
+        assertEquals(java.util.Set.of(a), r.commits().get("synthetic-av / joint"));
+        assertEquals(java.util.Set.of(a, b + "-dirty"), r.commits().get("synthetic-av / iibalance"));
+        assertEquals(java.util.Set.of("not recorded"), r.commits().get("synthetic-av / pmr"));
+        r.write(tmp.resolve("out"));
+        String md = Files.readString(tmp.resolve("out/report.md"));
+        assertTrue(md.contains("| synthetic-av / joint | " + a + " |"), md);
+        assertTrue(md.contains("| synthetic-av / iibalance | " + a + ", " + b + "-dirty (mixed) |"), md);
+    }
 }
