@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "iibalance", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "IIBalance Workbench: modality imbalance in audio-visual learning.",
-        subcommands = {TrainCommand.class, SweepCommand.class, MatrixCommand.class, ReportCommand.class, DatasetsCommand.class, BenchCommand.class,
+        subcommands = {TrainCommand.class, SweepCommand.class, MatrixCommand.class, ReportCommand.class, EvaluateCommand.class, RobustnessCommand.class, DatasetsCommand.class, BenchCommand.class,
                 GuiCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
