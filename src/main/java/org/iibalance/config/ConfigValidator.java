@@ -70,6 +70,7 @@ public final class ConfigValidator {
         range(p, "dataset.synthetic.corruptFrameFraction", s.corruptFrameFraction(), 0, 1, false, "must be in [0, 1]");
         if (!(s.audioNoise() >= 0)) p.add(new ConfigProblem("dataset.synthetic.audioNoise", "must be >= 0"));
         if (!(s.visualNoise() >= 0)) p.add(new ConfigProblem("dataset.synthetic.visualNoise", "must be >= 0"));
+        if (s.modalities() < 2 || s.modalities() > 3) p.add(new ConfigProblem("dataset.synthetic.modalities", "must be 2 (audio, visual) or 3 (audio, visual, sensor)"));
         range(p, "dataset.avmnist.pcaComponentFraction", d.avmnist().pcaComponentFraction(), 0, 1, false, "must be in (0, 1]");
         MediaConfig me = d.media();
         if (!java.util.Set.of("speaker", "lists", "stratified").contains(me.split())) {

@@ -67,6 +67,7 @@ public record DatasetConfig(
      * @param noisyAudioFraction  fraction of clips whose audio is drowned in noise
      * @param visualNoise         std of pixel noise (all clips)
      * @param corruptFrameFraction fraction of clips with dark or occluded frames
+     * @param modalities          2 (audio, visual) or 3 (audio, visual and a 1-D sensor signal, {@code SyntheticSensor})
      */
     public record SyntheticConfig(
             int classes,
@@ -78,9 +79,10 @@ public record DatasetConfig(
             double audioNoise,
             double noisyAudioFraction,
             double visualNoise,
-            double corruptFrameFraction) {
+            double corruptFrameFraction,
+            int modalities) {
         public static SyntheticConfig defaults() {
-            return new SyntheticConfig(8, 1, 3, 1200, 300, 800, 0.6, 0.2, 1.6, 0.25);
+            return new SyntheticConfig(8, 1, 3, 1200, 300, 800, 0.6, 0.2, 1.6, 0.25, 2);
         }
     }
 
