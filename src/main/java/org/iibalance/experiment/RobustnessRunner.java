@@ -147,7 +147,7 @@ public final class RobustnessRunner {
 
     private void evaluateRun(Path r, RobustnessTable[] table, Object lock, AtomicInteger total, AtomicInteger done, AtomicInteger evaluated,
             int perRunEstimate, long start) throws IOException, InterruptedException {
-        String key = r.toString();
+        String key = r.toAbsolutePath().normalize().toString(); // the resume key: the same run whatever path named it
         SavedRun saved;
         try {
             saved = SavedRun.open(r, List.of());

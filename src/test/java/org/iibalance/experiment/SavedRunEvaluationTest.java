@@ -72,6 +72,7 @@ class SavedRunEvaluationTest {
     @Test
     void refusesARunThatIsNotCompletedAndKeysOtherThanDataset(@TempDir Path runs) throws Exception {
         RunOutcome o = new ExperimentRunner(TestConfigs.tiny(runs, "joint", "training.epochs=1")).run();
+        assertEquals(RunState.COMPLETED, o.state(), o.reason());
         var bad = assertThrows(org.iibalance.config.ConfigException.class, () -> SavedRun.open(o.runDir(), List.of("method.tau=0.2")));
         assertTrue(bad.getMessage().contains("dataset.*"), bad.getMessage());
         var notRun = assertThrows(org.iibalance.config.ConfigException.class, () -> SavedRun.open(runs, List.of()));
