@@ -143,7 +143,7 @@ public final class SavedRun {
 
     /** Evaluates a split with the corruptions applied to its clips (each clip seeded from {@code seed} and its id). */
     public Evaluation evaluate(String split, List<Corruption> corruptions, long seed) throws InterruptedException {
-        List<Clip> clips = Corruptions.apply(split(split), data.modalities(), corruptions, seed);
+        List<Clip> clips = Corruptions.apply(split(split), data.modalities(), corruptions, seed, org.iibalance.data.corruption.Waveforms.of(cfg));
         synchronized (this) { // one network, one evaluation at a time
             return Evaluator.evaluate(method, net, batcher, clips);
         }

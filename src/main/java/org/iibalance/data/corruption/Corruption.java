@@ -72,6 +72,15 @@ public abstract class Corruption {
      */
     public abstract float[] apply(float[] x, ModalitySpec spec, SplittableRandom r);
 
+    /**
+     * A corrupted copy of a clip's input of this modality, with the clip's waveform when the dataset
+     * has one ({@code waveforms} may be null). Only audio noise uses the waveform; the rest act on
+     * {@code x}.
+     */
+    public float[] apply(org.iibalance.data.Clip clip, float[] x, ModalitySpec spec, SplittableRandom r, Waveforms waveforms) {
+        return apply(x, spec, r);
+    }
+
     @Override
     public String toString() {
         return spec();

@@ -33,6 +33,11 @@ public final class Corruptions {
 
     /** Corrupted copies of the clips (the originals are not changed); no corruptions: the same list. */
     public static List<Clip> apply(List<Clip> clips, List<ModalitySpec> modalities, List<Corruption> corruptions, long seed) {
+        return apply(clips, modalities, corruptions, seed, null);
+    }
+
+    /** The same, with the dataset's waveforms (null: none) for audio noise on the sound itself. */
+    public static List<Clip> apply(List<Clip> clips, List<ModalitySpec> modalities, List<Corruption> corruptions, long seed, Waveforms waveforms) {
         if (corruptions.isEmpty()) return clips;
         check(corruptions, modalities);
         List<Clip> out = new ArrayList<>(clips.size());
@@ -42,7 +47,7 @@ public final class Corruptions {
                 Corruption x = corruptions.get(k);
                 int m = index(modalities, x.modality());
                 SplittableRandom r = Seeds.random(seed, k, x.spec().hashCode(), c.id().hashCode());
-                in.set(m, x.apply(in.get(m), modalities.get(m), r));
+                in.set(m, x.apply(c, in.get(m), modalities.get(m), r, waveforms));
             }
             out.add(new Clip(c.id(), c.label(), in, c.meta(), c.window()));
         }

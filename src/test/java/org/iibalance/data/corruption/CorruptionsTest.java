@@ -125,4 +125,24 @@ class CorruptionsTest {
         assertEquals("audio-noise:snr=-10", CorruptionSpec.parse(" audio-noise:snr=-10.0 ").spec());
         assertEquals("visual-pixel-noise:sigma=1", CorruptionSpec.parse("visual-pixel-noise").spec());
     }
+
+    @Test
+    void audioNoiseGoesOnTheWaveformWhenTheDataHasOne() throws Exception {
+        org.iibalance.config.ExperimentConfig cfg = org.iibalance.config.ConfigIO.withOverrides(org.iibalance.config.ExperimentConfig.defaults(),
+                List.of("dataset.synthetic.trainClips=16", "dataset.synthetic.valClips=8", "dataset.synthetic.testClips=8"));
+        org.iibalance.data.MultimodalDataset d = org.iibalance.data.Datasets.load(cfg, null);
+        Waveforms w = Waveforms.of(cfg);
+        assertNotNull(w);
+        Clip c = d.test().get(2);
+        // at 100 dB the noise is inaudible: the recomputed, re-standardised spectrogram is the clip's own
+        float[] quiet = Corruptions.apply(List.of(c), d.modalities(), List.of(CorruptionSpec.parse("audio-noise:snr=100")), 0, w).get(0).input(0);
+        assertArrayEquals(c.input(0), quiet, 1e-3f);
+        float[] loud = Corruptions.apply(List.of(c), d.modalities(), List.of(CorruptionSpec.parse("audio-noise:snr=-10")), 0, w).get(0).input(0);
+        float[] featureLevel = Corruptions.apply(List.of(c), d.modalities(), List.of(CorruptionSpec.parse("audio-noise:snr=-10")), 0).get(0).input(0);
+        double moved = 0;
+        for (int i = 0; i < loud.length; i++) moved += Math.abs(loud[i] - c.input(0)[i]);
+        assertTrue(moved / loud.length > 0.3, "drowned audio changes the spectrogram: " + moved / loud.length);
+        assertFalse(java.util.Arrays.equals(loud, featureLevel), "waveform noise is not the feature-level stand-in");
+        assertNull(Waveforms.of(org.iibalance.config.ConfigIO.withOverrides(cfg, List.of("dataset.kind=avmnist"))), "decoded datasets keep no waveform");
+    }
 }
