@@ -32,11 +32,11 @@ class SavedRunEvaluationTest {
         RunSummary s = RunSummary.open(o.runDir());
         assertEquals(s.results().test(), r.figures(), "the test block, figure for figure");
         assertEquals(s.results().fusionWeightMean(), r.fusionWeightMean(), "the mean fusion weights");
-        assertEquals(s.gating(), saved.gating(clean), "gating.csv, row for row");
-        // round trip through evaluation.json
+        // round trip through evaluation.json; the gating table as written (6 decimals) equals the run's gating.csv
         Path out = runs.resolve("eval");
         r.write(out, saved.gating(clean));
         assertEquals(r, EvaluationResult.read(out));
+        assertEquals(s.gating(), EvaluationResult.gating(out), "gating.csv, row for row");
 
         List<Corruption> drown = List.of(CorruptionSpec.parse("audio-noise:snr=-10"));
         EvaluationResult noisy = saved.result(saved.evaluate("test", drown, 0), "test", drown, 0);
@@ -62,7 +62,8 @@ class SavedRunEvaluationTest {
         assertEquals(s.results().test(), r.figures());
         assertTrue(r.weightMean().isEmpty(), "joint training has no fusion weights");
         GatingTable g = saved.gating(clean);
-        assertEquals(s.gating(), g);
+        saved.result(clean, "test", List.of(), 0).write(runs.resolve("eval"), g);
+        assertEquals(s.gating(), EvaluationResult.gating(runs.resolve("eval")), "gating.csv, row for row");
         List<Corruption> drown = List.of(CorruptionSpec.parse("audio-missing"));
         Evaluation missing = saved.evaluate("test", drown, 0);
         System.out.printf("joint tiny: clean Acc_m %.3f; audio missing Acc_m %.3f%n", clean.accuracy(), missing.accuracy());
