@@ -16,7 +16,7 @@ import picocli.CommandLine.ScopeType;
         description = {"IIBalance Workbench: modality imbalance in audio-visual learning.",
                 "--out always names the folder a command writes into: train, sweep and matrix create run folders inside it "
                         + "(train: <out>/<timestamp>-<name>/; sweep and matrix: one per trial); report writes its tables and figures into it."},
-        subcommands = {TrainCommand.class, ConfigCommand.class, SweepCommand.class, MatrixCommand.class, ReportCommand.class, DatasetsCommand.class,
+        subcommands = {TrainCommand.class, ConfigCommand.class, SweepCommand.class, MatrixCommand.class, ReportCommand.class, EvaluateCommand.class, RobustnessCommand.class, DatasetsCommand.class,
                 BenchCommand.class, GuiCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

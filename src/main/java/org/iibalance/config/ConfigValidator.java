@@ -77,6 +77,7 @@ public final class ConfigValidator {
         range(p, "dataset.synthetic.corruptFrameFraction", s.corruptFrameFraction(), 0, 1, false, "must be in [0, 1]");
         if (!(s.audioNoise() >= 0)) p.add(new ConfigProblem("dataset.synthetic.audioNoise", "must be >= 0"));
         if (!(s.visualNoise() >= 0)) p.add(new ConfigProblem("dataset.synthetic.visualNoise", "must be >= 0"));
+        if (s.modalities() < 2 || s.modalities() > 3) p.add(new ConfigProblem("dataset.synthetic.modalities", "must be 2 (audio, visual) or 3 (audio, visual, sensor)"));
         double pca = d.avmnist().pcaComponentFraction();
         if (!(pca > 0 && pca <= 1)) p.add(new ConfigProblem("dataset.avmnist.pcaComponentFraction", "must be in (0, 1] (got " + pca + ")"));
         MediaConfig me = d.media();

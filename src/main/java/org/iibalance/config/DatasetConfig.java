@@ -94,6 +94,7 @@ public record DatasetConfig(
      * @param noisyAudioFraction  fraction of clips whose audio is drowned in noise
      * @param visualNoise         std of pixel noise (all clips)
      * @param corruptFrameFraction fraction of clips with dark or occluded frames
+     * @param modalities          2 (audio, visual) or 3 (audio, visual and a 1-D sensor signal, {@code SyntheticSensor})
      */
     public record SyntheticConfig(
             @ConfigDoc(value = "number of classes", min = 2)
@@ -116,9 +117,11 @@ public record DatasetConfig(
             @ConfigDoc(value = "std of pixel noise (all clips)", min = 0)
             double visualNoise,
             @ConfigDoc(value = "fraction of clips with dark or occluded frames", min = 0, max = 1)
-            double corruptFrameFraction) {
+            double corruptFrameFraction,
+            @ConfigDoc(value = "modalities generated: 2 (audio, visual) or 3 (audio, visual and a 1-D sensor signal with its own class evidence and reliability)", min = 2, max = 3)
+            int modalities) {
         public static SyntheticConfig defaults() {
-            return new SyntheticConfig(8, 1, 3, 1200, 300, 800, 0.6, 0.2, 1.6, 0.25);
+            return new SyntheticConfig(8, 1, 3, 1200, 300, 800, 0.6, 0.2, 1.6, 0.25, 2);
         }
     }
 

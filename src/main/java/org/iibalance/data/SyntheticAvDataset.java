@@ -68,9 +68,15 @@ public final class SyntheticAvDataset implements DatasetLoader {
         List<Clip> test = g.split("test", s.testClips());
         List<String> names = new ArrayList<>();
         for (int c = 0; c < s.classes(); c++) names.add("class" + c);
-        List<ModalitySpec> mods = List.of(
+        List<ModalitySpec> mods = new ArrayList<>(List.of(
                 new ModalitySpec("audio", ModalitySpec.Kind.SPECTROGRAM, new long[] {1, d.audio().melBins(), g.frames}),
-                new ModalitySpec("visual", ModalitySpec.Kind.FRAMES, new long[] {d.visual().frames(), 3, d.visual().size(), d.visual().size()}));
+                new ModalitySpec("visual", ModalitySpec.Kind.FRAMES, new long[] {d.visual().frames(), 3, d.visual().size(), d.visual().size()})));
+        if (s.modalities() >= 3) { // a third modality, from its own stream (SyntheticSensor)
+            train = SyntheticSensor.addTo(train, cfg.seed(), "train");
+            val = SyntheticSensor.addTo(val, cfg.seed(), "val");
+            test = SyntheticSensor.addTo(test, cfg.seed(), "test");
+            mods.add(SyntheticSensor.spec());
+        }
         String fp = KIND + ":" + cfg.seed() + ":" + s + ":" + d.audio() + ":" + d.visual();
         MultimodalDataset raw = new MultimodalDataset(KIND, names, mods, train, val, test, List.of(), Integer.toHexString(fp.hashCode()));
         return Standardizer.apply(raw);

@@ -69,7 +69,7 @@ public final class ExperimentRunner {
     };
 
     /** The global libtorch seed is process-wide: networks are built under this lock, seeded. */
-    private static final Object INIT_LOCK = new Object();
+    static final Object INIT_LOCK = new Object();
 
     public ExperimentRunner(ExperimentConfig cfg) {
         this.cfg = cfg;

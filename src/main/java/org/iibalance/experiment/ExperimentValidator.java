@@ -25,8 +25,9 @@ public final class ExperimentValidator {
         String method = c.method().name();
         if (!Methods.exists(method)) {
             p.add(new ConfigProblem("method.name", "'" + method + "' is not a method (allowed: " + String.join(", ", Methods.names(List.of("audio", "visual"))) + ")"));
-        } else if (method.startsWith("unimodal-") && !List.of("audio", "visual").contains(method.substring(9))) {
-            p.add(new ConfigProblem("method.name", "'" + method + "': no modality '" + method.substring(9) + "' (allowed: unimodal-audio, unimodal-visual)"));
+        } else if (method.startsWith("unimodal-") && !unimodal(c).contains(method.substring(9))) {
+            p.add(new ConfigProblem("method.name", "'" + method + "': no modality '" + method.substring(9) + "' (allowed: "
+                    + String.join(", ", unimodal(c).stream().map(m -> "unimodal-" + m).toList()) + ")"));
         }
         DatasetLoader loader = Datasets.find(c.dataset().kind());
         if (loader == null) {
@@ -44,5 +45,11 @@ public final class ExperimentValidator {
                     + "mvn -Pgpu on a machine with CUDA 13 drivers, or use device: cpu or auto)"));
         }
         return p;
+    }
+
+    /** The modalities a unimodal method may name: audio and visual, and the sensor of the three-modality synthetic data. */
+    private static List<String> unimodal(ExperimentConfig c) {
+        boolean sensor = org.iibalance.data.SyntheticAvDataset.KIND.equals(c.dataset().kind()) && c.dataset().synthetic().modalities() >= 3;
+        return sensor ? List.of("audio", "visual", org.iibalance.data.SyntheticSensor.NAME) : List.of("audio", "visual");
     }
 }

@@ -44,22 +44,7 @@ final class ResultWriter {
     Results results(long seed, String name, Evaluation test, Evaluation train, Evaluation val, CheckpointState best, double trainSeconds,
             String device, Provenance provenance) {
         Results.Builder r = Results.builder().run(method.name(), data.name(), seed, name);
-        r.accMultimodal(test.accuracy());
-        double sum = test.accuracy();
-        int n = 1;
-        for (int m = 0; m < mods.size(); m++) {
-            double a = test.modalityAccuracy()[m];
-            r.accuracy(mods.get(m), a);
-            if (!Double.isNaN(a)) {
-                sum += a;
-                n++;
-            }
-        }
-        int audio = data.modalityIndex("audio"), visual = data.modalityIndex("visual");
-        r.accAudioVisual(audio >= 0 ? test.modalityAccuracy()[audio] : Double.NaN, visual >= 0 ? test.modalityAccuracy()[visual] : Double.NaN);
-        // Table I's Avg: the mean of Acc_m and every modality's accuracy (Acc_m, Acc_a, Acc_v for two)
-        r.accAvg(n == mods.size() + 1 ? sum / n : Double.NaN);
-        r.unimodalProtocol(method.unimodalProtocol()).testClips(data.test().size());
+        testBlock(r, test, method, data, data.test().size());
         r.validation(best.bestValAccuracy(), best.bestEpoch());
         InformationBudget b = method.budget();
         for (int m = 0; m < mods.size(); m++) r.budget(mods.get(m), b == null ? null : b.scores()[m], b == null ? null : b.prior()[m]);
@@ -77,7 +62,31 @@ final class ResultWriter {
                 .provenance(provenance).build();
     }
 
-    private static Double at(double[] a, int m) {
+    /**
+     * The {@code test} block's figures of an evaluation (also {@code evaluation.json}'s, so that
+     * {@code evaluate} reproduces results.json with the same arithmetic).
+     */
+    static void testBlock(Results.Builder r, Evaluation test, TrainingMethod method, MultimodalDataset data, int clips) {
+        List<String> mods = data.modalityNames();
+        r.accMultimodal(test.accuracy());
+        double sum = test.accuracy();
+        int n = 1;
+        for (int m = 0; m < mods.size(); m++) {
+            double a = test.modalityAccuracy()[m];
+            r.accuracy(mods.get(m), a);
+            if (!Double.isNaN(a)) {
+                sum += a;
+                n++;
+            }
+        }
+        int audio = data.modalityIndex("audio"), visual = data.modalityIndex("visual");
+        r.accAudioVisual(audio >= 0 ? test.modalityAccuracy()[audio] : Double.NaN, visual >= 0 ? test.modalityAccuracy()[visual] : Double.NaN);
+        // Table I's Avg: the mean of Acc_m and every modality's accuracy (Acc_m, Acc_a, Acc_v for two)
+        r.accAvg(n == mods.size() + 1 ? sum / n : Double.NaN);
+        r.unimodalProtocol(method.unimodalProtocol()).testClips(clips);
+    }
+
+    static Double at(double[] a, int m) {
         return a == null ? null : a[m];
     }
 

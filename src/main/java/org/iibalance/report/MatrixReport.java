@@ -25,8 +25,11 @@ public final class MatrixReport {
     private final ReportTables tables;
     private final ReportFigures figures;
 
-    private MatrixReport(ReportRuns runs) {
+    private final List<Path> roots;
+
+    private MatrixReport(ReportRuns runs, List<Path> roots) {
         this.runs = runs;
+        this.roots = List.copyOf(roots);
         this.stats = new ReportStatistics(runs.runs());
         this.tables = new ReportTables(stats);
         this.figures = new ReportFigures(stats);
@@ -34,7 +37,7 @@ public final class MatrixReport {
 
     /** Reads every run folder under the roots. */
     public static MatrixReport read(List<Path> roots) {
-        return new MatrixReport(ReportRuns.read(roots));
+        return new MatrixReport(ReportRuns.read(roots), roots);
     }
 
     /** The completed runs used. */
@@ -151,6 +154,7 @@ public final class MatrixReport {
         md.append("## Fig. 4: sensitivity of Acc_m to tau and gamma\n\nTest Acc_m, mean \u00b1 std over the runs at each value; the marked value is the best by "
                 + "mean validation Acc_m.\n\n");
         md.append(figures.sensitivityFigures(out, files));
+        md.append(robustness(out, files));
         md.append("## Provenance: the commit of each group\n\n").append(commitsMarkdown()).append('\n');
         StringBuilder sk = new StringBuilder();
         for (Map.Entry<String, String> e : skipped.entrySet()) sk.append(e.getKey()).append(": ").append(e.getValue()).append('\n');
@@ -160,6 +164,17 @@ public final class MatrixReport {
         for (Map.Entry<String, String> e : skipped.entrySet()) md.append("- `").append(e.getKey()).append("`: ").append(e.getValue()).append('\n');
         files.add(write(out.resolve("report.md"), md.toString()));
         return files;
+    }
+
+    /** The robustness results found under the roots (each robustness.csv), when there are any. */
+    private String robustness(Path out, List<Path> files) throws IOException {
+        StringBuilder md = new StringBuilder();
+        List<Path> found = org.iibalance.run.RobustnessTable.find(roots);
+        for (int i = 0; i < found.size(); i++) {
+            md.append("## Robustness (").append(found.get(i)).append(")\n\n");
+            md.append(RobustnessFigures.section(org.iibalance.run.RobustnessTable.read(found.get(i)), out, files, found.size() == 1 ? "" : (i + 1) + "-"));
+        }
+        return md.toString();
     }
 
     private static Path write(Path file, String text) {

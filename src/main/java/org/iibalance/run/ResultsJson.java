@@ -27,15 +27,7 @@ final class ResultsJson {
         root.put("dataset", r.dataset());
         root.put("seed", r.seed());
         root.put("name", r.name());
-        ObjectNode test = root.putObject("test");
-        Results.Test t = r.test();
-        test.put("accMultimodal", t.accMultimodal());
-        if (!t.accByModality().isEmpty()) numbers(test.putObject("acc"), t.accByModality());
-        test.put("accAudio", t.accAudio());
-        test.put("accVisual", t.accVisual());
-        test.put("accAvg", t.accAvg());
-        test.put("unimodalProtocol", t.unimodalProtocol());
-        test.put("clips", t.clips());
+        writeTest(root.putObject("test"), r.test());
         ObjectNode val = root.putObject("val");
         val.put("accMultimodal", r.valAccMultimodal());
         val.put("bestEpoch", r.valBestEpoch());
@@ -69,7 +61,25 @@ final class ResultsJson {
         }
     }
 
-    private static void numbers(ObjectNode n, Map<String, Double> values) {
+    /** The keys of a {@code test} block (also {@code evaluation.json}'s {@code figures}). */
+    static void writeTest(ObjectNode test, Results.Test t) {
+        test.put("accMultimodal", t.accMultimodal());
+        if (!t.accByModality().isEmpty()) numbers(test.putObject("acc"), t.accByModality());
+        test.put("accAudio", t.accAudio());
+        test.put("accVisual", t.accVisual());
+        test.put("accAvg", t.accAvg());
+        test.put("unimodalProtocol", t.unimodalProtocol());
+        test.put("clips", t.clips());
+    }
+
+    /** Reads a block written by {@link #writeTest}; {@code prefix} names it in errors (e.g. {@code test.}). */
+    static Results.Test readTest(JsonNode t, Reader rd, String prefix) throws IOException {
+        return new Results.Test(rd.number(t, prefix, "accMultimodal"), rd.numbers(t.path("acc"), prefix + "acc"),
+                rd.number(t, prefix, "accAudio"), rd.number(t, prefix, "accVisual"), rd.number(t, prefix, "accAvg"),
+                rd.text(t, "unimodalProtocol"), rd.integer(t, prefix, "clips"));
+    }
+
+    static void numbers(ObjectNode n, Map<String, Double> values) {
         values.forEach(n::put);
     }
 
@@ -88,10 +98,7 @@ final class ResultsJson {
         }
         if (root == null || !root.isObject()) throw new IOException(file + ": not a JSON object");
         Reader rd = new Reader(file);
-        JsonNode t = root.path("test");
-        Results.Test test = new Results.Test(rd.number(t, "test.", "accMultimodal"), rd.numbers(t.path("acc"), "test.acc"),
-                rd.number(t, "test.", "accAudio"), rd.number(t, "test.", "accVisual"), rd.number(t, "test.", "accAvg"),
-                rd.text(t, "unimodalProtocol"), rd.integer(t, "test.", "clips"));
+        Results.Test test = readTest(root.path("test"), rd, "test.");
         JsonNode b = root.path("budget");
         Results.Budget budget = new Results.Budget(rd.numbers(b.path("entropyScore"), "budget.entropyScore"), rd.numbers(b.path("beta"), "budget.beta"),
                 rd.text(b, "anchor"));
@@ -122,7 +129,7 @@ final class ResultsJson {
     }
 
     /** Typed access to one file's nodes, with errors naming the file and the dotted key. */
-    private record Reader(Path file) {
+    record Reader(Path file) {
         Double number(JsonNode parent, String prefix, String key) throws IOException {
             JsonNode n = parent.get(key);
             if (n == null || n.isNull()) return null;

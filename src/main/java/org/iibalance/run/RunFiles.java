@@ -15,6 +15,8 @@ public final class RunFiles {
     static final String RESULTS = "results.json";
     static final String GATING = "gating.csv";
     static final String PREDICTIONS = "predictions.csv";
+    static final String EVALUATION = "evaluation.json";
+    static final String ROBUSTNESS = "robustness.csv";
     static final String PREPROCESSING_REPORT = "preprocessing-report.txt";
     static final String CHECKPOINTS = "checkpoints";
     static final String LOCK = "run.lock";
