@@ -11,11 +11,10 @@ import org.bytedeco.pytorch.global.torch;
  * whole native folder first avoids it, so every entry point calls {@link #load()} before touching a
  * tensor.
  *
- * <p>oneDNN (MKLDNN) is switched off: with it, libtorch 2.10's CPU kernels gave NaN gradients in the
- * first convolutions nondeterministically (same seed and data, 3 of 4 tiny IIBalance runs diverged at
- * their first step on a loaded 2-core machine, the unchanged code of the previous commit too); with
- * it off, 3 of 3 runs completed with identical numbers. Set {@code IIBALANCE_MKLDNN=1} to switch it
- * back on (e.g. to measure its speed).
+ * <p>oneDNN (MKLDNN) stays on, as in PyTorch: its convolutions are several times faster here. Its
+ * wrong input gradients for output channels that are not a multiple of 16 (the random NaN losses of
+ * small models) are avoided in {@link Conv2d} and {@link Conv1d}, which pad their output channels.
+ * {@code IIBALANCE_MKLDNN=0} switches it off (libtorch's own kernels: slower, e.g. to cross-check).
  */
 public final class Engine {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Engine.class);
@@ -36,7 +35,7 @@ public final class Engine {
             }
         }
         Loader.load(torch.class);
-        torch.globalContext().setUserEnabledMkldnn("1".equals(System.getenv("IIBALANCE_MKLDNN")));
+        torch.globalContext().setUserEnabledMkldnn(!"0".equals(System.getenv("IIBALANCE_MKLDNN")));
         loaded = true;
     }
 

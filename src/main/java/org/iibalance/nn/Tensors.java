@@ -78,11 +78,16 @@ public final class Tensors {
 
     /**
      * Takes a tensor out of the enclosing {@link NativeScope} (if any) so that it outlives the
-     * current step, e.g. state kept across steps such as prototypes.
+     * current step, e.g. state kept across steps such as prototypes. JavaCPP's {@code detach} drops
+     * the scope's reference, which frees a tensor nobody else holds on the spot (its address becomes
+     * 0), so the tensor takes a reference of its own first; it is freed by {@code close()} or the GC.
      */
     public static Tensor persistent(Tensor t) {
         org.bytedeco.javacpp.PointerScope s = org.bytedeco.javacpp.PointerScope.getInnerScope();
-        if (s != null) s.detach(t); // a pointer belongs to the innermost scope open when it was made
+        if (s != null) { // a pointer belongs to the innermost scope open when it was made
+            t.retainReference();
+            s.detach(t);
+        }
         return t;
     }
 
