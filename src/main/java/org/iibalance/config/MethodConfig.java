@@ -14,9 +14,11 @@ package org.iibalance.config;
  * @param rho             EMA momentum of the anchor prototypes (Eq. 3)
  * @param lambdaStart     initial Stage I weight of the schedule (Eq. 12)
  * @param gamma           weight of the unimodal auxiliary term of L_II (Eq. 11)
- * @param warmStart       start the multimodal model from the budget-phase unimodal encoders and heads
- * @param budgetMaxEpochs at most this many epochs per unimodal budget model (Eq. 1)
- * @param budgetPatience  stop a budget model after this many epochs without a better validation accuracy...
+ * @param warmStart       legacy, superseded by {@code unimodalPretraining}: {@code false} is refused
+ *                        unless {@code unimodalPretraining} is {@code none} (kept so old run folders load)
+ * @param budgetMaxEpochs at most this many epochs per unimodal model (budget models of Eq. 1 and the
+ *                        baselines' pre-training): a generous cap, the patience rule normally stops first
+ * @param budgetPatience  stop a unimodal model after this many epochs without a lower validation loss...
  * @param budgetMinEpochs ...but never before this many epochs (early validation accuracy is noisy);
  *                        {@code budgetMaxEpochs} wins when it is smaller
  * @param normalizeFeatures compare features and prototypes by cosine instead of raw dot product (Eq. 4)
@@ -38,6 +40,16 @@ package org.iibalance.config;
  * @param greedyWindow    Greedy: steps per re-balancing phase (BalanceBenchmark: 5)
  * @param ggdmAlpha       GGDM: exponent of the gradient-volume modulation
  * @param ggdmJsWeight    GGDM: weight of the Jensen-Shannon alignment of the unimodal predictions
+ * @param unimodalPretraining {@code all} (default): every method starts from the same unimodal
+ *                        pre-training (encoders g_m and heads f_m trained alone, same epochs and stopping
+ *                        rule; for IIBalance these are its budget models); {@code none}: no method
+ *                        does (IIBalance still trains its budget models to estimate B, then restores the
+ *                        initial weights)
+ * @param fusionWarmStart with pre-training, also start the fused head f_fuse from the pre-trained heads
+ *                        (concatenation: slice m of f_fuse is f_m, so the fused logits start as the sum of
+ *                        the unimodal logits; weighted sum: f_fuse starts as the beta-weighted mean of
+ *                        the heads). The gate G has no unimodal counterpart and always starts from its
+ *                        initialisation. Default false: f_fuse starts cold
  */
 public record MethodConfig(
         String name,
@@ -65,10 +77,12 @@ public record MethodConfig(
         double greedyThreshold,
         int greedyWindow,
         double ggdmAlpha,
-        double ggdmJsWeight) {
+        double ggdmJsWeight,
+        String unimodalPretraining,
+        boolean fusionWarmStart) {
 
     public static MethodConfig defaults() {
-        return new MethodConfig("iibalance", 0.07, 0.5, 0.9, 0.5, 1.0, true, 10, 2, true, 4,
-                0.8, 0, 50, true, 1.0, 0.2, 3, 1.5, 2, 0.1, 3, 0.1, 5, 0.5, 0.1);
+        return new MethodConfig("iibalance", 0.07, 0.5, 0.9, 0.5, 1.0, true, 40, 3, true, 4,
+                0.8, 0, 50, true, 1.0, 0.2, 3, 1.5, 2, 0.1, 3, 0.1, 5, 0.5, 0.1, "all", false);
     }
 }

@@ -47,6 +47,9 @@ public final class ExperimentRunner {
     private Path fixedRunDir;
     private long started;
 
+    /** The {@code metrics.csv} column of the validation cross-entropy. */
+    static final String VAL_LOSS = "valLoss";
+
     /** The global libtorch seed is process-wide: networks are built under this lock, seeded. */
     private static final Object INIT_LOCK = new Object();
 
@@ -160,7 +163,9 @@ public final class ExperimentRunner {
         List<String> mods = data.modalityNames();
         int epochs = cfg.training().epochs();
         int[] epochsDone = {0};
-        MetricsLog log = new MetricsLog(folder.file(RunFolder.METRICS), mods);
+        List<String> extraColumns = new ArrayList<>(List.of(VAL_LOSS));
+        extraColumns.addAll(method.controlNames(mods));
+        MetricsLog log = new MetricsLog(folder.file(RunFolder.METRICS), mods, extraColumns);
         try {
             int startEpoch = 0;
             double best = -1;
@@ -213,8 +218,10 @@ public final class ExperimentRunner {
                 folder.writeState(RunState.RUNNING, null, epoch + 1);
                 double cps = data.train().size() / Math.max(1e-9, epochSec);
                 double perEpoch = (System.nanoTime() - trainStart) / 1e9 / epochsRun;
+                java.util.Map<String, Double> extras = new java.util.HashMap<>(method.epochControl());
+                extras.put(VAL_LOSS, val.loss());
                 log.row(epoch + 1, globalStep, "epoch", totals.lambda(), totals.lossStageI(), totals.lossStageII(), totals.loss(), val.weightMean(),
-                        val.accuracy(), val.modalityAccuracy(), cps, elapsed());
+                        val.accuracy(), val.modalityAccuracy(), cps, elapsed(), extras);
                 publish(new TrainingEvent.EpochCompleted(epoch + 1, epochs, totals.lambda(), totals.loss(), totals.lossStageI(), totals.lossStageII(),
                         totals.weights(), val.accuracy(), val.modalityAccuracy(), val.weightMean(), cps, improved, elapsed(), perEpoch * (epochs - epoch - 1)));
                 if (cfg.training().patience() > 0 && stale >= cfg.training().patience()) {
@@ -310,8 +317,15 @@ public final class ExperimentRunner {
 
             @Override
             public void budgetEpoch(String modality, int epoch, int maxEpochs, double trainLoss, double valAcc, double cps) {
+                unimodalEpoch("budget", modality, epoch, maxEpochs, trainLoss, Double.NaN, valAcc, cps);
+            }
+
+            @Override
+            public void unimodalEpoch(String phase, String modality, int epoch, int maxEpochs, double trainLoss, double valLoss, double valAcc,
+                    double cps) {
                 try {
-                    log.row(epoch, 0, "budget:" + modality, Double.NaN, Double.NaN, Double.NaN, trainLoss, null, valAcc, null, cps, elapsed());
+                    log.row(epoch, 0, phase + ":" + modality, Double.NaN, Double.NaN, Double.NaN, trainLoss, null, valAcc, null, cps, elapsed(),
+                            java.util.Map.of(VAL_LOSS, valLoss));
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
@@ -366,6 +380,15 @@ public final class ExperimentRunner {
             r.put("budget.beta." + mods.get(m), b == null ? null : b.prior()[m]);
         }
         r.put("budget.anchor", b == null ? null : b.anchorName());
+        r.put("budget.tau", b == null ? null : b.tau());
+        // the unimodal models every method started from (IIBalance: its budget models), see UnimodalPretraining
+        r.put("pretraining.mode", cfg.method().unimodalPretraining());
+        r.put("pretraining.fusionWarmStart", cfg.method().fusionWarmStart());
+        for (org.iibalance.method.UnimodalPretraining.Curve c : method.pretraining()) {
+            String k = "pretraining." + c.modality() + ".";
+            r.put(k + "epochs", c.epochs()).put(k + "bestEpoch", c.bestEpoch()).put(k + "valLoss", c.bestValLoss()).put(k + "valAcc", c.bestValAcc())
+                    .put(k + "converged", c.converged());
+        }
         for (int m = 0; m < mods.size(); m++) {
             r.put("fusionWeightMean." + mods.get(m), test.weightMean() == null ? null : test.weightMean()[m]);
             r.put("fusionWeightMeanBySplit.train." + mods.get(m), train.weightMean() == null ? null : train.weightMean()[m]);

@@ -9,21 +9,31 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * {@code metrics.csv}: one row per logged training step and one per epoch. Columns: epoch, step,
  * phase ({@code step}, {@code epoch}, or {@code budget:<m>}), lambda, L_I, L_II, loss, the mean fusion
- * weight per modality, validation Acc_m and per-modality accuracy, clips/s, elapsed seconds. Empty
- * cells are figures a row does not have.
+ * weight per modality, validation Acc_m and per-modality accuracy, clips/s, elapsed seconds, then the
+ * extra columns the run declares: {@code valLoss} (validation cross-entropy: of the fused prediction on
+ * epoch rows, of the unimodal model on {@code budget:<m>} and {@code pretrain:<m>} rows) and the
+ * method's control signals ({@code ctrl_*}, epoch rows). Empty cells are figures a row does not have.
  */
 public final class MetricsLog implements AutoCloseable {
     private final Path file;
     private final List<String> modalities;
+    private final List<String> extra;
     private BufferedWriter out;
 
     public MetricsLog(Path file, List<String> modalities) {
+        this(file, modalities, List.of());
+    }
+
+    /** A log with extra columns after the standard ones (filled from {@link #row}'s map by name). */
+    public MetricsLog(Path file, List<String> modalities, List<String> extraColumns) {
         this.file = file;
         this.modalities = List.copyOf(modalities);
+        this.extra = List.copyOf(extraColumns);
     }
 
     public String header() {
@@ -33,6 +43,7 @@ public final class MetricsLog implements AutoCloseable {
         for (String m : modalities) h.add("valAcc_" + m);
         h.add("clipsPerSec");
         h.add("elapsedSec");
+        h.addAll(extra);
         return String.join(",", h);
     }
 
@@ -63,7 +74,7 @@ public final class MetricsLog implements AutoCloseable {
             }
             String[] c = l.split(",", -1);
             if (c.length < 3) continue; // a torn last line
-            if (c[2].startsWith("budget:")) {
+            if (c[2].startsWith("budget:") || c[2].startsWith("pretrain:")) {
                 keep.add(l);
                 continue;
             }
@@ -78,6 +89,12 @@ public final class MetricsLog implements AutoCloseable {
 
     public void row(int epoch, long step, String phase, double lambda, double lossI, double lossII, double loss, double[] weights,
             double valAcc, double[] valModAcc, double clipsPerSec, double elapsed) throws IOException {
+        row(epoch, step, phase, lambda, lossI, lossII, loss, weights, valAcc, valModAcc, clipsPerSec, elapsed, Map.of());
+    }
+
+    /** A row with values for the extra columns (missing ones left empty). */
+    public void row(int epoch, long step, String phase, double lambda, double lossI, double lossII, double loss, double[] weights,
+            double valAcc, double[] valModAcc, double clipsPerSec, double elapsed, Map<String, Double> extras) throws IOException {
         StringBuilder b = new StringBuilder();
         b.append(epoch).append(',').append(step).append(',').append(phase);
         num(b, lambda);
@@ -89,6 +106,10 @@ public final class MetricsLog implements AutoCloseable {
         for (int m = 0; m < modalities.size(); m++) num(b, valModAcc == null ? Double.NaN : valModAcc[m]);
         num(b, clipsPerSec);
         num(b, elapsed);
+        for (String x : extra) {
+            Double v = extras.get(x);
+            num(b, v == null ? Double.NaN : v);
+        }
         out.write(b.toString());
         out.newLine();
         out.flush();

@@ -8,6 +8,16 @@ public interface MethodProgress {
     /** A budget model finished an epoch. */
     void budgetEpoch(String modality, int epoch, int maxEpochs, double trainLoss, double valAccuracy, double clipsPerSecond);
 
+    /**
+     * A unimodal model ({@link UnimodalPretraining}) finished an epoch; {@code phase} is {@code budget}
+     * (IIBalance's budget models) or {@code pretrain} (the baselines' pre-training). By default
+     * reported as a budget epoch.
+     */
+    default void unimodalEpoch(String phase, String modality, int epoch, int maxEpochs, double trainLoss, double valLoss, double valAccuracy,
+            double clipsPerSecond) {
+        budgetEpoch(modality, epoch, maxEpochs, trainLoss, valAccuracy, clipsPerSecond);
+    }
+
     /** A training step of a method-run phase finished (for progress bars). */
     default void budgetStep(String modality, int epoch, int step, int steps) {}
 
