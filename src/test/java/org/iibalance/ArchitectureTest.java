@@ -15,11 +15,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The package arrows of DESIGN.md, checked on the sources of {@code src/main/java}:
- * {@code gui, cli -> experiment -> method -> model -> nn}, {@code data -> media}; only {@code gui}
- * touches JavaFX; {@code config}, {@code report} and {@code gui} never touch the engine
- * ({@code org.bytedeco}); the core never reaches up to {@code gui} or {@code cli}; {@code config}
- * stands alone. Both {@code import} lines and fully qualified names in code count (comments do not).
+ * The package arrows of DESIGN.md, checked on the sources of {@code src/main/java}: the layers
+ * {@code gui, cli > report > experiment > method > model > nn > data > media > run > config}, each
+ * using only itself and the layers below; only {@code gui} touches JavaFX; only {@code nn},
+ * {@code model}, {@code method} and {@code experiment} touch libtorch types
+ * ({@code org.bytedeco.pytorch}); {@code config}, {@code run}, {@code report} and {@code gui} touch
+ * no JavaCPP type at all. Both {@code import} lines and fully qualified names in code count (comments
+ * and strings do not).
  */
 class ArchitectureTest {
     private static final Path ROOT = Path.of("src/main/java/org/iibalance");
@@ -73,21 +75,48 @@ class ArchitectureTest {
         return all;
     }
 
+    /** DESIGN.md's layers, top to bottom; packages of one layer may use each other. */
+    static final List<Set<String>> LAYERS = List.of(Set.of("gui", "cli"), Set.of("report"), Set.of("experiment"), Set.of("method"), Set.of("model"),
+            Set.of("nn"), Set.of("data"), Set.of("media"), Set.of("run"), Set.of("config"));
+
+    private static int layer(String pkg) {
+        for (int i = 0; i < LAYERS.size(); i++) if (LAYERS.get(i).contains(pkg)) return i;
+        return -1;
+    }
+
+    @Test
+    void everyPackageHasALayer() {
+        List<String> unknown = sources.stream().map(Source::pkg).distinct().filter(p -> layer(p) < 0).toList();
+        assertTrue(unknown.isEmpty(), "packages missing from DESIGN.md's order (add them to LAYERS and the README's Layout): " + unknown);
+    }
+
+    @Test
+    void packagesUseOnlyTheLayersBelowThem() {
+        List<String> bad = new ArrayList<>();
+        for (Source s : sources) {
+            int own = layer(s.pkg());
+            for (String u : s.uses("org.iibalance.")) {
+                String target = u.substring("org.iibalance.".length()).split("\\.")[0];
+                int other = layer(target);
+                if (other >= 0 && other < own) bad.add(ROOT.relativize(s.file()) + " (" + s.pkg() + ") uses " + u + " (" + target + " is above it)");
+            }
+        }
+        assertTrue(bad.isEmpty(), "an arrow points up the layers of DESIGN.md:\n" + String.join("\n", bad));
+    }
+
+    @Test
+    void libtorchTypesStayInNnModelMethodAndExperiment() {
+        forbid(allBut("nn", "model", "method", "experiment"), "org.bytedeco.pytorch", "only nn, model, method and experiment may use libtorch types");
+    }
+
     @Test
     void onlyTheGuiUsesJavaFx() {
         forbid(allBut("gui"), "javafx.", "only org.iibalance.gui may use JavaFX");
     }
 
     @Test
-    void configReportAndGuiStayOffTheEngine() {
-        forbid(Set.of("config", "report", "gui"), "org.bytedeco.", "config, report and gui must not touch JavaCPP/libtorch/JavaCV types");
-    }
-
-    @Test
-    void theCoreNeverReachesUpToTheFrontEnds() {
-        Set<String> core = Set.of("experiment", "method", "model", "nn", "data", "media", "config", "report");
-        forbid(core, "org.iibalance.gui", "the core must not depend on the GUI");
-        forbid(core, "org.iibalance.cli", "the core must not depend on the CLI");
+    void configRunReportAndGuiStayOffTheEngine() {
+        forbid(Set.of("config", "run", "report", "gui"), "org.bytedeco.", "config, run, report and gui must not touch JavaCPP/libtorch/JavaCV types");
     }
 
     @Test
@@ -106,5 +135,7 @@ class ArchitectureTest {
         Source fake = new Source(ROOT.resolve("report/Fake.java"), "report", "import javafx.scene.Node;\nclass F { org.bytedeco.pytorch.Tensor t; }");
         assertTrue(fake.uses("javafx.").contains("javafx.scene.Node"));
         assertTrue(fake.uses("org.bytedeco.").contains("org.bytedeco.pytorch.Tensor"));
+        assertTrue(layer("report") < layer("experiment") && layer("run") > layer("media") && layer("config") == LAYERS.size() - 1,
+                "the order is DESIGN.md's");
     }
 }

@@ -99,6 +99,6 @@ final class BenchCommand implements Callable<Integer> {
         }).run();
         double wall = (System.nanoTime() - t0) / 1e9;
         System.out.printf(Locale.ROOT, "quickstart: %s in %.1f s wall in this JVM (goal < 60 s), test Acc_m %.3f; RSS after epoch 1 %.0f MiB, after the last %.0f MiB, peak %.0f MiB (goal < 2048)%n",
-                o.state().label(), wall, o.results() == null ? Double.NaN : o.results().number("test.accMultimodal"), rss[0], rss[1], ProcessMemory.peakRssMiB());
+                o.state().label(), wall, o.results() == null ? Double.NaN : o.results().accMultimodal(), rss[0], rss[1], ProcessMemory.peakRssMiB());
     }
 }

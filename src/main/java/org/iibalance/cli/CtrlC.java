@@ -39,6 +39,15 @@ final class CtrlC implements AutoCloseable {
         }
     }
 
+    /** Refuses an --out that exists but is not a folder (exit 2), or returns -1 when it is fine. */
+    static int outIsNotAFolder(java.nio.file.Path out) {
+        if (out != null && java.nio.file.Files.exists(out) && !java.nio.file.Files.isDirectory(out)) {
+            System.err.println("--out " + out + " is a file, not a folder: --out names the folder that receives the run folders (or the report)");
+            return ExitCodes.REFUSED;
+        }
+        return -1;
+    }
+
     /** Prints a refused configuration's problems, one per line, and returns exit code 2. */
     static int refused(String what, ConfigException e) {
         System.err.println(what + " refused:");

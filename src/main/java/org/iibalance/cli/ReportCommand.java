@@ -21,6 +21,7 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (CtrlC.outIsNotAFolder(out) >= 0) return ExitCodes.REFUSED;
         MatrixReport r = MatrixReport.read(runs);
         List<Path> files = r.write(out);
         System.out.println(r.runs().size() + " completed runs read; " + r.skipped().size() + " folders skipped");

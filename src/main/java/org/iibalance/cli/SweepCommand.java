@@ -12,11 +12,13 @@ import org.iibalance.config.ConfigIO;
 import org.iibalance.config.ExperimentConfig;
 import org.iibalance.experiment.CancellationToken;
 import org.iibalance.experiment.RunOutcome;
-import org.iibalance.experiment.RunState;
+import org.iibalance.run.RunState;
 import org.iibalance.experiment.SweepListener;
 import org.iibalance.experiment.SweepRunner;
 import org.iibalance.experiment.SweepSpec;
+import org.iibalance.experiment.cluster.ClusterTrial;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code sweep --config FILE --grid key=v1,v2 [--grid ...] [--seeds 1,2,3] [--parallel N] [--out DIR]}. */
@@ -29,7 +31,7 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a key of the base configuration (repeatable)")
     List<String> overrides = new ArrayList<>();
 
-    @Option(names = "--grid", paramLabel = "KEY=V1,V2,...", required = true, description = "one axis of the grid (repeatable)")
+    @Option(names = "--grid", paramLabel = "KEY=V1,V2,...", description = "one axis of the grid (repeatable)")
     List<String> grid = new ArrayList<>();
 
     @Option(names = "--seeds", paramLabel = "S1,S2,...", split = ",", description = "seeds of every grid point (default: the config's seed)")
@@ -38,11 +40,26 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--parallel", paramLabel = "N", defaultValue = "1", description = "trials at once (default ${DEFAULT-VALUE})")
     int parallel;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "the sweep folder (default: <runsDir>/<timestamp>-sweep-<name>; an existing one resumes)")
+    @Option(names = "--out", paramLabel = "DIR", description = "folder that receives the sweep's run folders, one per trial (default: <runsDir>/<timestamp>-sweep-<name>; an existing one resumes)")
     Path out;
+
+    @Mixin
+    ClusterOptions cluster;
 
     @Override
     public Integer call() throws Exception {
+        // cluster: --status / --cancel of a submitted folder need no grid
+        if (cluster.statusDir != null) return ClusterOptions.status(cluster.statusDir, System.out);
+        if (cluster.cancelDir != null) return ClusterOptions.cancel(cluster.cancelDir, System.out);
+        if (grid.isEmpty()) {
+            System.err.println("sweep: at least one --grid KEY=V1,V2,... is required (or --status DIR / --cancel DIR)");
+            return ExitCodes.REFUSED;
+        }
+        if (cluster.misuse() != null) {
+            System.err.println("sweep: " + cluster.misuse() + " only work(s) with --executor slurm");
+            return ExitCodes.REFUSED;
+        }
+        if (CtrlC.outIsNotAFolder(out) >= 0) return ExitCodes.REFUSED;
         ExperimentConfig base;
         List<SweepSpec.Axis> axes = new ArrayList<>();
         try {
@@ -53,23 +70,33 @@ final class SweepCommand implements Callable<Integer> {
         }
         Path dir = out != null ? out : Path.of(base.output().runsDir(),
                 LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-sweep-" + base.name());
+        if (cluster.slurm()) {
+            try {
+                return cluster.submit("sweep", ClusterTrial.ofSweep(new SweepSpec(base, axes, seeds, parallel), dir), dir, System.out);
+            } catch (ConfigException e) {
+                return CtrlC.refused("configuration", e);
+            }
+        }
         CtrlC ctrlC = new CtrlC();
         CancellationToken cancel = ctrlC.token();
         try {
-            SweepRunner runner = new SweepRunner(new SweepSpec(base, axes, seeds, parallel), dir).optCancellation(cancel).optListener(new SweepListener() {
+            SweepSpec sweep = new SweepSpec(base, axes, seeds, parallel);
+            TrialProgress k = new TrialProgress(sweep.trials().size());
+            SweepRunner runner = new SweepRunner(sweep, dir).optCancellation(cancel).optListener(new SweepListener() {
                 @Override
                 public void trialStarted(SweepSpec.Trial t) {
-                    System.out.println("start  " + t.name());
+                    if (!Logging.quiet()) System.out.println(k.starting() + " start " + t.name());
                 }
 
                 @Override
                 public synchronized void trialFinished(SweepSpec.Trial t, RunOutcome o, boolean skipped) {
+                    String at = k.finished(skipped);
                     if (o.state() == RunState.COMPLETED) {
-                        System.out.printf(Locale.ROOT, "%s %s  test Acc_m %.4f  Acc_a %.4f  Acc_v %.4f  val Acc_m %.4f%n", skipped ? "kept " : "done ",
-                                t.name(), o.results().number("test.accMultimodal"), o.results().number("test.accAudio"),
-                                o.results().number("test.accVisual"), o.results().number("val.accMultimodal"));
+                        System.out.printf(Locale.ROOT, "%s %s %s  test Acc_m %.4f  %s  val Acc_m %.4f%n", at, skipped ? "kept" : "done",
+                                t.name(), o.results().accMultimodal(), ConsoleProgress.modalityAccuracies(o.results(), "%.4f"),
+                                o.results().valAccuracy());
                     } else {
-                        System.out.println(o.state().label() + " " + t.name() + ": " + o.reason());
+                        System.out.println(at + " " + o.state().label() + " " + t.name() + ": " + o.reason());
                     }
                 }
             });

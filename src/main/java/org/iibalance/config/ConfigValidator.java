@@ -46,6 +46,7 @@ public final class ConfigValidator {
         if (t.batchSize() < 2) p.add(new ConfigProblem("training.batchSize", "must be >= 2"));
         if (t.patience() < 0) p.add(new ConfigProblem("training.patience", "must be >= 0 (0: never stop early)"));
         if (t.logEvery() < 1) p.add(new ConfigProblem("training.logEvery", "must be >= 1"));
+        if (!(t.divergenceFactor() > 1)) p.add(new ConfigProblem("training.divergenceFactor", "must be > 1 (got " + t.divergenceFactor() + ")"));
         ModelConfig mo = c.model();
         if (mo.featureDim() < 2) p.add(new ConfigProblem("model.featureDim", "must be >= 2"));
         if (mo.channels() < 1) p.add(new ConfigProblem("model.channels", "must be >= 1"));
@@ -54,7 +55,9 @@ public final class ConfigValidator {
             p.add(new ConfigProblem("model.poolDim", "must be between 1 and model.featureDim (" + mo.featureDim() + ")"));
         }
         DatasetConfig d = c.dataset();
-        if (d.maxTrain() < 0 || d.maxVal() < 0 || d.maxTest() < 0) p.add(new ConfigProblem("dataset.maxTrain", "limits must be >= 0 (0: all)"));
+        if (d.maxTrain() < 0) p.add(new ConfigProblem("dataset.maxTrain", "must be >= 0 (0: all)"));
+        if (d.maxVal() < 0) p.add(new ConfigProblem("dataset.maxVal", "must be >= 0 (0: all)"));
+        if (d.maxTest() < 0) p.add(new ConfigProblem("dataset.maxTest", "must be >= 0 (0: all)"));
         DatasetConfig.AudioConfig a = d.audio();
         if (a.sampleRate() < 1000) p.add(new ConfigProblem("dataset.audio.sampleRate", "must be >= 1000 Hz"));
         positive(p, "dataset.audio.seconds", a.seconds(), "must be > 0");
@@ -73,9 +76,11 @@ public final class ConfigValidator {
         if (s.lookAlikePairs() < 0 || 2 * (s.alikePairs() + s.lookAlikePairs()) > s.classes()) {
             p.add(new ConfigProblem("dataset.synthetic.lookAlikePairs", "must be >= 0 with 2 * (alikePairs + lookAlikePairs) <= classes"));
         }
-        if (s.trainClips() < s.classes() || s.valClips() < 1 || s.testClips() < 1) {
-            p.add(new ConfigProblem("dataset.synthetic.trainClips", "needs at least one clip per class for training and one for validation and test"));
+        if (s.trainClips() < s.classes()) {
+            p.add(new ConfigProblem("dataset.synthetic.trainClips", "needs at least one training clip per class (>= classes, " + s.classes() + ")"));
         }
+        if (s.valClips() < 1) p.add(new ConfigProblem("dataset.synthetic.valClips", "must be >= 1 (model selection needs a validation split)"));
+        if (s.testClips() < 1) p.add(new ConfigProblem("dataset.synthetic.testClips", "must be >= 1 (the final figures need a test split)"));
         range(p, "dataset.synthetic.noisyAudioFraction", s.noisyAudioFraction(), 0, 1, false, "must be in [0, 1]");
         range(p, "dataset.synthetic.corruptFrameFraction", s.corruptFrameFraction(), 0, 1, false, "must be in [0, 1]");
         if (!(s.audioNoise() >= 0)) p.add(new ConfigProblem("dataset.synthetic.audioNoise", "must be >= 0"));
@@ -84,7 +89,7 @@ public final class ConfigValidator {
         range(p, "dataset.avmnist.pcaComponentFraction", av.pcaComponentFraction(), 0, 1, false,
                 "must be in [0, 1] (0: keep dataset.avmnist.keepEnergy of the PCA variance instead, the default)");
         if (!(av.keepEnergy() > 0 && av.keepEnergy() <= 1)) {
-            p.add(new ConfigProblem("dataset.avmnist.keepEnergy", "must be in (0, 1]: the fraction of the PCA variance the images keep (0.25: 75% of the energy removed)"));
+            p.add(new ConfigProblem("dataset.avmnist.keepEnergy", "must be in (0, 1]: the fraction of the PCA variance the images keep (0.25: 75% of the energy removed; got " + av.keepEnergy() + ")"));
         }
         if (!Double.isFinite(av.noiseSnrDb())) p.add(new ConfigProblem("dataset.avmnist.noiseSnrDb", "must be a finite SNR in dB"));
         if (av.sampleRate() != 0 && av.sampleRate() < 1000) {

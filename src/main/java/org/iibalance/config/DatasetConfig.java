@@ -17,16 +17,27 @@ package org.iibalance.config;
  * @param media     options of the loaders of real audio-visual layouts
  */
 public record DatasetConfig(
+        @ConfigDoc(value = "dataset kind: synthetic-av (embedded), avmnist, clips, cremad, ave, kinetics-sounds (see: iibalance datasets)")
         String kind,
+        @ConfigDoc("folder of the data on disk (unused by synthetic-av)")
         String root,
+        @ConfigDoc(value = "at most this many training clips (0: all)", min = 0)
         int maxTrain,
+        @ConfigDoc(value = "at most this many validation clips (0: all)", min = 0)
         int maxVal,
+        @ConfigDoc(value = "at most this many test clips (0: all)", min = 0)
         int maxTest,
+        @ConfigDoc("how audio becomes a log-Mel spectrogram")
         AudioConfig audio,
+        @ConfigDoc("how frames are prepared")
         VisualConfig visual,
+        @ConfigDoc("the embedded synthetic-av generator")
         SyntheticConfig synthetic,
+        @ConfigDoc("the AV-MNIST builder")
         AvMnistConfig avmnist,
+        @ConfigDoc("folder of the decoded-feature cache (empty: ~/.cache/iibalance)")
         String cacheDir,
+        @ConfigDoc("the loaders of real audio-visual layouts")
         MediaConfig media) {
 
     public static DatasetConfig defaults() {
@@ -38,7 +49,17 @@ public record DatasetConfig(
      * Audio preprocessing: resampled to {@code sampleRate} mono, cut/padded/tiled to {@code seconds},
      * log-Mel with a {@code windowMs} window and {@code hopMs} hop (the paper: 16 kHz, 25 ms, 10 ms).
      */
-    public record AudioConfig(int sampleRate, double seconds, double windowMs, double hopMs, int melBins) {
+    public record AudioConfig(
+            @ConfigDoc(value = "audio is resampled to this rate, mono, in Hz (the paper: 16 kHz)", min = 1000)
+            int sampleRate,
+            @ConfigDoc(value = "audio is cut, padded or tiled to this length, in seconds", min = 0, minExclusive = true)
+            double seconds,
+            @ConfigDoc(value = "log-Mel window length in ms (the paper: 25)", min = 0, minExclusive = true)
+            double windowMs,
+            @ConfigDoc(value = "log-Mel hop in ms (the paper: 10)", min = 0, minExclusive = true)
+            double hopMs,
+            @ConfigDoc(value = "number of Mel bins", min = 4)
+            int melBins) {
         public static AudioConfig defaults() {
             return new AudioConfig(16000, 0.5, 25, 10, 32);
         }
@@ -48,7 +69,13 @@ public record DatasetConfig(
      * Frame preprocessing: {@code frames} frames spread evenly over the clip (or sampled at
      * {@code fps} when it is above 0), resized to {@code size} x {@code size}.
      */
-    public record VisualConfig(int frames, double fps, int size) {
+    public record VisualConfig(
+            @ConfigDoc(value = "frames spread evenly over the clip (used when fps is 0)", min = 1)
+            int frames,
+            @ConfigDoc(value = "frames sampled at this rate when above 0 (the paper: 16)", min = 0)
+            double fps,
+            @ConfigDoc(value = "frames are resized to size x size pixels", min = 8)
+            int size) {
         public static VisualConfig defaults() {
             return new VisualConfig(3, 0, 24);
         }
@@ -69,15 +96,26 @@ public record DatasetConfig(
      * @param corruptFrameFraction fraction of clips with dark or occluded frames
      */
     public record SyntheticConfig(
+            @ConfigDoc(value = "number of classes", min = 2)
             int classes,
+            @ConfigDoc(value = "pairs of classes that share one sound (audio cannot tell them apart)", min = 0, range = "<= classes / 2")
             int alikePairs,
+            @ConfigDoc(value = "further pairs of classes that share one look (vision cannot tell them apart)", min = 0,
+                    range = "2 * (alikePairs + lookAlikePairs) <= classes")
             int lookAlikePairs,
+            @ConfigDoc(value = "training clips", min = 1, range = ">= classes")
             int trainClips,
+            @ConfigDoc(value = "validation clips", min = 1)
             int valClips,
+            @ConfigDoc(value = "test clips", min = 1)
             int testClips,
+            @ConfigDoc(value = "std of background noise relative to the tone (all clips)", min = 0)
             double audioNoise,
+            @ConfigDoc(value = "fraction of clips whose audio is drowned in noise", min = 0, max = 1)
             double noisyAudioFraction,
+            @ConfigDoc(value = "std of pixel noise (all clips)", min = 0)
             double visualNoise,
+            @ConfigDoc(value = "fraction of clips with dark or occluded frames", min = 0, max = 1)
             double corruptFrameFraction) {
         public static SyntheticConfig defaults() {
             return new SyntheticConfig(8, 1, 3, 1200, 300, 800, 0.6, 0.2, 1.6, 0.25);
@@ -100,7 +138,18 @@ public record DatasetConfig(
      *                             8000 Hz, no resampling ({@code dataset.audio.sampleRate} is not used
      *                             by AV-MNIST)
      */
-    public record AvMnistConfig(double pcaComponentFraction, double noiseSnrDb, double keepEnergy, int sampleRate) {
+    public record AvMnistConfig(
+            @ConfigDoc(value = "legacy: above 0, keep this fraction of the 784 PCA components instead of dataset.avmnist.keepEnergy "
+                    + "(0.25 keeps 196 components, 96.5% of the variance: the images are barely degraded); 0: use keepEnergy", min = 0, max = 1)
+            double pcaComponentFraction,
+            @ConfigDoc("SNR in dB of the seeded white noise mixed into each recording, relative to its RMS (0: noise as loud as the speech)")
+            double noiseSnrDb,
+            @ConfigDoc(value = "fraction of the PCA variance (energy) the images keep: the fewest leading components reaching it "
+                    + "(0.25: the benchmark's \"75% of the energy removed\", about 4 components on MNIST)", min = 0, max = 1, minExclusive = true)
+            double keepEnergy,
+            @ConfigDoc(value = "rate the recordings are used at, in Hz; 0: FSDD's native 8000 Hz, no resampling "
+                    + "(dataset.audio.sampleRate is not used by AV-MNIST)", min = 0, range = "0 or >= 1000")
+            int sampleRate) {
         public static AvMnistConfig defaults() {
             return new AvMnistConfig(0, 0, 0.25, 0);
         }

@@ -15,14 +15,24 @@ package org.iibalance.config;
  * @param output   where run folders go
  */
 public record ExperimentConfig(
+        @ConfigDoc(value = "short run name, used in the run folder name", range = "1-64 letters, digits, '.', '_' or '-'")
         String name,
+        @ConfigDoc("seed of data generation, splits, shuffling and initialisation")
         long seed,
+        @ConfigDoc(value = "where tensors live: cpu, cuda, cuda:N, or auto (the first CUDA device when this build and machine have one, else cpu)",
+                range = "cpu, cuda, cuda:N, auto")
         String device,
+        @ConfigDoc(value = "libtorch intra-op threads (0: libtorch's default)", min = 0)
         int threads,
+        @ConfigDoc("which data and how it is prepared")
         DatasetConfig dataset,
+        @ConfigDoc("encoder sizes")
         ModelConfig model,
+        @ConfigDoc("the training method and its hyper-parameters")
         MethodConfig method,
+        @ConfigDoc("optimiser, epochs, batch size, early stopping")
         TrainingConfig training,
+        @ConfigDoc("where run folders go")
         OutputConfig output) {
 
     /** The defaults: IIBalance on the embedded synthetic-av data, sized for the quickstart. */

@@ -10,7 +10,15 @@ package org.iibalance.config;
  * @param gateHidden hidden units of the gating network G
  * @param poolDim    d_p, the size of Pool(z_m) fed to the gate (Eq. 8)
  */
-public record ModelConfig(int featureDim, int channels, int gateHidden, int poolDim) {
+public record ModelConfig(
+        @ConfigDoc(value = "d, the size of every modality's feature vector z_m", min = 2)
+        int featureDim,
+        @ConfigDoc(value = "width of the first convolution of each encoder (doubled once after)", min = 1)
+        int channels,
+        @ConfigDoc(value = "hidden units of the gating network G (Eq. 9)", min = 1)
+        int gateHidden,
+        @ConfigDoc(value = "d_p, the size of Pool(z_m) fed to the gate (Eq. 8)", min = 1, range = "<= model.featureDim")
+        int poolDim) {
     public static ModelConfig defaults() {
         return new ModelConfig(64, 16, 32, 8);
     }

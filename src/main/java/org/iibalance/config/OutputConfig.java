@@ -5,7 +5,9 @@ package org.iibalance.config;
  *
  * @param runsDir folder that receives {@code <timestamp>-<name>/} run folders
  */
-public record OutputConfig(String runsDir) {
+public record OutputConfig(
+        @ConfigDoc("folder that receives the <timestamp>-<name>/ run folders (train --out sets it)")
+        String runsDir) {
     public static OutputConfig defaults() {
         return new OutputConfig("runs");
     }

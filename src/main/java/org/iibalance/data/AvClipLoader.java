@@ -140,8 +140,9 @@ public final class AvClipLoader {
                 if (s.audio() != null) meta.put("audioFile", s.audio().toAbsolutePath().toString());
                 meta.put("split", s.split());
                 if (!s.group().isEmpty()) meta.putIfAbsent("group", s.group());
-                if (s.end() > 0) meta.put("window", s.start() + "-" + s.end() + " s");
-                Clip c = new Clip(s.id(), s.label(), List.of(f.audio(), f.visual()), meta);
+                EventWindow window = s.end() > 0 ? new EventWindow(s.start(), s.end()) : null;
+                if (window != null) meta.put("window", window.toString()); // shown by the inspector; the decoder reads window()
+                Clip c = new Clip(s.id(), s.label(), List.of(f.audio(), f.visual()), meta, window);
                 switch (s.split()) {
                     case "train" -> train.add(c);
                     case "val" -> val.add(c);

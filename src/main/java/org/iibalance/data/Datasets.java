@@ -45,6 +45,11 @@ public final class Datasets {
         DatasetLoader l = find(cfg.dataset().kind());
         if (l == null) throw new DatasetException("dataset.kind: '" + cfg.dataset().kind() + "' is not a dataset kind (allowed: " + String.join(", ", kinds()) + ")");
         MultimodalDataset d = l.load(cfg, progress == null ? s -> {} : progress);
+        if (d.classes() < 2) {
+            String where = l.needsRoot() ? " in dataset.root " + cfg.dataset().root() : "";
+            throw new DatasetException(cfg.dataset().kind() + ": only " + (d.classes() == 1 ? "one class ('" + d.classNames().get(0) + "')" : "no class")
+                    + " was found" + where + "; a classifier needs at least 2 classes (one folder per class, or labels naming 2 or more)");
+        }
         return d.limited(cfg.dataset().maxTrain(), cfg.dataset().maxVal(), cfg.dataset().maxTest());
     }
 }

@@ -42,7 +42,7 @@ public final class Standardizer {
                 for (int i = 0; i < x.length; i++) y[i] = (x[i] - mu) * inv;
                 in.add(y);
             }
-            out.add(new Clip(c.id(), c.label(), in, c.meta()));
+            out.add(new Clip(c.id(), c.label(), in, c.meta(), c.window()));
         }
         return out;
     }

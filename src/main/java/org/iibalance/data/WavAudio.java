@@ -23,6 +23,8 @@ final class WavAudio {
 
     /** Reads a WAV file; an unreadable or empty file is an {@link IOException} with the reason. */
     static Wave read(Path file) throws IOException {
+        String truncated = org.iibalance.media.WavHeader.truncation(file);
+        if (truncated != null) throw new IOException(truncated);
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(file));
              AudioInputStream src = AudioSystem.getAudioInputStream(raw)) {
             AudioFormat f = src.getFormat();

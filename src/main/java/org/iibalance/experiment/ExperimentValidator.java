@@ -39,6 +39,10 @@ public final class ExperimentValidator {
         }
         String dev = Devices.check(c.device());
         if (dev != null) p.add(new ConfigProblem("device", dev));
+        else if (c.device().trim().toLowerCase().startsWith("cuda") && !Devices.cudaAvailable()) {
+            p.add(new ConfigProblem("device", "'" + c.device() + "' was asked for, but this build of the engine sees no CUDA device (build with "
+                    + "mvn -Pgpu on a machine with CUDA 13 drivers, or use device: cpu or auto)"));
+        }
         return p;
     }
 }

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.iibalance.config.ConfigException;
 import org.iibalance.config.ConfigIO;
 import org.iibalance.config.ExperimentConfig;
+import org.iibalance.run.RunNaming;
 
 /**
  * The run matrix of Tables I and II (and optionally Fig. 4): methods x datasets x seeds, plus
@@ -37,7 +38,7 @@ import org.iibalance.config.ExperimentConfig;
  * Each dataset becomes one {@link SweepSpec} whose grid axis is {@code method.name} (so the sweep
  * engine's trial folders, bounded parallelism and resume apply unchanged), run into
  * {@code <out>/<dataset>/table/}; each sweep becomes one more {@link SweepSpec} into
- * {@code <out>/<dataset>/sweep-<method>/}. Sweep runs are named {@code <dataset>-sens} so that a report
+ * {@code <out>/<dataset>/sweep-<method>/}. Sweep runs are named {@code <dataset>-sens} ({@link RunNaming}) so that a report
  * keeps them out of Table I and uses them for Fig. 4 only.
  */
 public record MatrixSpec(List<Long> seeds, int parallel, List<String> methods, List<String> set, List<Dataset> datasets, List<Sweep> sweeps,
@@ -48,9 +49,6 @@ public record MatrixSpec(List<Long> seeds, int parallel, List<String> methods, L
 
     /** One optional sweep (Fig. 4); {@code seeds} (optional) replaces the matrix seeds for it. */
     public record Sweep(String dataset, String method, Map<String, List<String>> grid, List<Long> seeds) {}
-
-    /** Suffix of the run name of sweep runs (Fig. 4 only, not Table I). */
-    public static final String SENSITIVITY_SUFFIX = "-sens";
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()).configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
 
@@ -103,7 +101,7 @@ public record MatrixSpec(List<Long> seeds, int parallel, List<String> methods, L
             ExperimentConfig base = bases.get(sw.dataset());
             if (base == null) throw new ConfigException("sweeps.dataset", "'" + sw.dataset() + "' is not a dataset of this matrix");
             if (sw.grid() == null || sw.grid().isEmpty()) throw new ConfigException("sweeps.grid", "a sweep needs at least one axis");
-            ExperimentConfig b = ConfigIO.withOverrides(base, List.of("method.name=" + sw.method())).withName(sw.dataset() + SENSITIVITY_SUFFIX);
+            ExperimentConfig b = ConfigIO.withOverrides(base, List.of("method.name=" + sw.method())).withName(RunNaming.sensitivityName(sw.dataset()));
             List<SweepSpec.Axis> axes = new ArrayList<>();
             StringBuilder label = new StringBuilder("sweep-" + sw.method());
             for (Map.Entry<String, List<String>> e : sw.grid().entrySet()) {

@@ -1,6 +1,8 @@
 package org.iibalance.experiment;
 
 import java.nio.file.Path;
+import org.iibalance.run.Results;
+import org.iibalance.run.RunState;
 
 /**
  * How a run ended.
@@ -10,4 +12,4 @@ import java.nio.file.Path;
  * @param results the results (completed runs only)
  * @param reason  why it did not complete (null when completed)
  */
-public record RunOutcome(RunState state, Path runDir, RunResults results, String reason) {}
+public record RunOutcome(RunState state, Path runDir, Results results, String reason) {}

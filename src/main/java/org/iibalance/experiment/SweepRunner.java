@@ -12,6 +12,9 @@ import org.iibalance.config.ConfigException;
 import org.iibalance.config.ConfigIO;
 import org.iibalance.config.ExperimentConfig;
 import org.iibalance.data.DatasetException;
+import org.iibalance.run.RunFiles;
+import org.iibalance.run.RunState;
+import org.iibalance.run.RunSummary;
 
 /**
  * Runs the trials of a {@link SweepSpec} into {@code <sweepDir>/<trial name>/}, at most
@@ -74,9 +77,9 @@ public final class SweepRunner {
 
     private RunOutcome runTrial(SweepSpec.Trial t, int threads) {
         Path runDir = dir.resolve(t.name());
-        if (Files.exists(runDir.resolve(RunFolder.RESULTS)) && RunFolder.readState(runDir) == RunState.COMPLETED) {
+        if (ExperimentRunner.completed(runDir)) {
             try {
-                RunOutcome done = new RunOutcome(RunState.COMPLETED, runDir, RunResults.read(runDir.resolve(RunFolder.RESULTS)), null);
+                RunOutcome done = new RunOutcome(RunState.COMPLETED, runDir, RunSummary.results(runDir), null);
                 for (SweepListener l : listeners) l.trialFinished(t, done, true);
                 return done;
             } catch (IOException e) {
@@ -92,7 +95,7 @@ public final class SweepRunner {
         RunOutcome o;
         try {
             ExperimentRunner r;
-            if (Files.exists(runDir.resolve(RunFolder.CONFIG))) {
+            if (RunFiles.hasConfig(runDir)) {
                 // stopped (with or without a checkpoint: ExperimentRunner.resume starts over when there is none)
                 r = ExperimentRunner.resume(runDir);
             } else {

@@ -2,6 +2,9 @@ package org.iibalance.experiment;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.iibalance.run.Capabilities;
+import org.iibalance.run.Results;
+import org.iibalance.run.TrainingPhase;
 
 /**
  * Immutable events published by the training loop to its listeners, on the training thread. They
@@ -12,8 +15,30 @@ public sealed interface TrainingEvent {
     /** Seconds since the run started. */
     double elapsed();
 
-    /** A new phase: {@code data}, {@code budget:<modality>}, {@code train}, {@code test}. */
-    record PhaseChanged(String phase, String description, double elapsed) implements TrainingEvent {}
+    /**
+     * The data is loaded and the run folder exists (printed at once, so a user knows where to look).
+     *
+     * @param runDir     the run folder
+     * @param resumed    whether an existing run folder is continued
+     * @param modalities the modalities of the data, in order
+     * @param trainClips training clips
+     */
+    record RunStarted(Path runDir, boolean resumed, List<String> modalities, int trainClips, double elapsed) implements TrainingEvent {}
+
+    /** A new phase: data, resume, a budget model of one modality, train, test. */
+    record PhaseChanged(TrainingPhase phase, String description, double elapsed) implements TrainingEvent {}
+
+    /**
+     * The multimodal training starts (after the method's preparation, e.g. the budget phase).
+     *
+     * @param method       method.name
+     * @param device       the device the run trains on, resolved ({@code cpu}, {@code cuda:0})
+     * @param epochs       T
+     * @param modalities   the modalities, in the order of every per-modality array of later events
+     * @param capabilities what the method has (lambda(t), Stage I/II losses, fusion weights...)
+     */
+    record TrainingStarted(String method, String device, int epochs, List<String> modalities, Capabilities capabilities, double elapsed)
+            implements TrainingEvent {}
 
     /** A budget model (Eq. 1) finished an epoch. */
     record BudgetEpoch(String modality, int epoch, int maxEpochs, double trainLoss, double valAccuracy, double clipsPerSecond, double elapsed)
@@ -23,8 +48,8 @@ public sealed interface TrainingEvent {
     record BudgetEstimated(List<String> modalities, double[] scores, double[] prior, int anchor, double elapsed) implements TrainingEvent {}
 
     /**
-     * A training step ended (multimodal phase, or a budget model's step when {@code phase} starts
-     * with {@code budget:}; then the losses are NaN).
+     * A training step ended (multimodal phase, or a budget model's step when {@code phase} is a
+     * budget phase; then the losses are NaN).
      *
      * @param epoch         1-based epoch
      * @param step          1-based step within the epoch
@@ -34,7 +59,7 @@ public sealed interface TrainingEvent {
      * @param clipsPerSecond training throughput over the epoch so far
      * @param eta           estimated seconds to the end of the phase
      */
-    record StepCompleted(String phase, int epoch, int epochs, int step, int steps, long globalStep, double lambda, double lossStageI,
+    record StepCompleted(TrainingPhase phase, int epoch, int epochs, int step, int steps, long globalStep, double lambda, double lossStageI,
             double lossStageII, double loss, double[] meanWeights, double clipsPerSecond, double elapsed, double eta) implements TrainingEvent {}
 
     /**
@@ -50,7 +75,7 @@ public sealed interface TrainingEvent {
             boolean best, double elapsed, double eta) implements TrainingEvent {}
 
     /** The run completed; the results are in the run folder. */
-    record Finished(Path runDir, RunResults results, double elapsed) implements TrainingEvent {}
+    record Finished(Path runDir, Results results, double elapsed) implements TrainingEvent {}
 
     /** The run failed (or diverged: a NaN or infinite loss). */
     record Failed(Path runDir, String reason, boolean diverged, double elapsed) implements TrainingEvent {}

@@ -1,5 +1,6 @@
 /**
- * The training loop, evaluation, the event stream, checkpoints, run folders and sweeps. Knows
+ * The training loop, evaluation, the event stream, checkpoint tensors, sweeps and matrices (the run
+ * folder's files are written and read through {@code org.iibalance.run}). Knows
  * nothing of JavaFX: the GUI and the CLI both drive {@link org.iibalance.experiment.ExperimentRunner}.
  */
 package org.iibalance.experiment;

@@ -96,7 +96,7 @@ public final class WorkbenchView extends BorderPane {
         status.setId("statusLabel");
         status.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT, "%s | device %s | %s | %s | elapsed %s | ETA %s",
                 t.statusProperty().get().name().toLowerCase(Locale.ROOT), t.deviceProperty().get().isEmpty() ? vm.setup().entry("device").valueProperty().get()
-                        : t.deviceProperty().get(), t.positionProperty().get().isEmpty() ? t.phaseProperty().get() : t.positionProperty().get(),
+                        : t.deviceProperty().get(), t.positionProperty().get().isEmpty() ? (t.phaseProperty().get() == null ? "" : t.phaseProperty().get().label()) : t.positionProperty().get(),
                 Double.isNaN(t.clipsPerSecondProperty().get()) ? "- clips/s" : String.format(Locale.ROOT, "%.0f clips/s", t.clipsPerSecondProperty().get()),
                 time(t.elapsedProperty().get()), time(t.etaProperty().get())), t.statusProperty(), t.deviceProperty(), t.positionProperty(), t.phaseProperty(),
                 t.clipsPerSecondProperty(), t.elapsedProperty(), t.etaProperty(), vm.setup().entry("device").valueProperty()));

@@ -5,7 +5,7 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.iibalance.gui.gating.GatingViewModel;
-import org.iibalance.gui.runs.RunRow;
+import org.iibalance.run.RunSummary;
 import org.iibalance.gui.runs.RunsViewModel;
 import org.iibalance.gui.setup.SetupViewModel;
 import org.iibalance.gui.sweep.SweepViewModel;
@@ -44,12 +44,11 @@ public final class WorkbenchViewModel {
                 training.statusProperty()));
         training.onRunEnded(dir -> {
             runs.refresh();
-            if (dir != null && java.nio.file.Files.isRegularFile(dir.resolve("gating.csv"))) {
-                try {
-                    gating.load(dir);
-                } catch (Exception e) {
-                    notice.set("cannot read the gating of " + dir + ": " + e.getMessage());
-                }
+            if (dir == null) return;
+            try {
+                if (RunSummary.open(dir).hasGating()) gating.load(dir);
+            } catch (Exception e) {
+                notice.set("cannot read the gating of " + dir + ": " + e.getMessage());
             }
         });
     }
@@ -73,23 +72,25 @@ public final class WorkbenchViewModel {
     }
 
     /** Shows a finished run: Fig. 3 and the gating inspector. */
-    public void open(RunRow r) {
+    public void open(RunSummary r) {
+        String name = runs.displayName(r);
         try {
             training.budget().showRun(r.dir());
-            if (java.nio.file.Files.isRegularFile(r.dir().resolve("gating.csv"))) gating.load(r.dir());
-            notice.set("opened " + r.name());
+            if (r.hasGating()) gating.load(r.dir());
+            notice.set("opened " + name);
         } catch (Exception e) {
-            notice.set("cannot open " + r.name() + ": " + e.getMessage());
+            notice.set("cannot open " + name + ": " + e.getMessage());
         }
     }
 
     /** Loads a run's configuration into the set-up pane. */
-    public void rerun(RunRow r) {
+    public void rerun(RunSummary r) {
+        String name = runs.displayName(r);
         try {
             setup.loadFromRun(r.dir());
-            notice.set("loaded the configuration of " + r.name() + "; press Train to run it again");
+            notice.set("loaded the configuration of " + name + "; press Train to run it again");
         } catch (Exception e) {
-            notice.set("cannot load " + r.name() + ": " + e.getMessage());
+            notice.set("cannot load " + name + ": " + e.getMessage());
         }
     }
 

@@ -72,10 +72,26 @@ public final class ClipDecoder {
     public Decoded decode(Path file, boolean audio, boolean video, double start, double end) throws MediaException {
         if (!Files.exists(file)) throw new MediaException("missing on disk");
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) throw new MediaException("unreadable (not a readable regular file)");
+        if (file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".wav")) {
+            String truncated;
+            try {
+                truncated = WavHeader.truncation(file);
+            } catch (java.io.IOException e) {
+                throw new MediaException("unreadable: " + e.getMessage(), e);
+            }
+            if (truncated != null) throw new MediaException(truncated);
+        }
         DECODES.incrementAndGet();
         int size = recipe.visual().size();
         int rate = recipe.audio().sampleRate();
-        FFmpegFrameGrabber g = new FFmpegFrameGrabber(file.toFile());
+        Path alias = null;
+        FFmpegFrameGrabber g;
+        try {
+            alias = asciiAlias(file);
+            g = new FFmpegFrameGrabber((alias != null ? alias : file).toFile());
+        } catch (java.io.IOException e) {
+            throw new MediaException("unreadable: its name cannot be passed to FFmpeg and no temporary link or copy could be made (" + e.getMessage() + ")", e);
+        }
         try {
             if (video) {
                 g.setImageWidth(size);
@@ -113,7 +129,39 @@ public final class ClipDecoder {
             } catch (Exception ignored) {
                 // nothing more to do with a broken file
             }
+            if (alias != null) {
+                try {
+                    Files.deleteIfExists(alias);
+                    Files.deleteIfExists(alias.getParent());
+                } catch (java.io.IOException ignored) {
+                    // a leftover link in the temporary folder
+                }
+            }
         }
+    }
+
+    /**
+     * FFmpeg receives the file name as a Java string, re-encoded on the way. A name that is not ASCII
+     * may not survive that trip: bytes that are not valid in the platform encoding (a Latin-1 name on
+     * a UTF-8 system), or any non-ASCII name under {@code LANG=C}, come out as other bytes, and the
+     * file was reported "corrupt". Such a file is opened through an ASCII-named symbolic link (a copy
+     * where links are not allowed) in a fresh temporary folder; null when the name is plain ASCII.
+     */
+    static Path asciiAlias(Path file) throws java.io.IOException {
+        String name = file.toAbsolutePath().toString();
+        boolean ascii = name.chars().allMatch(c -> c >= 0x20 && c < 0x7f);
+        if (ascii) return null;
+        String fileName = file.getFileName().toString();
+        int dot = fileName.lastIndexOf('.');
+        String ext = dot >= 0 && fileName.substring(dot).chars().allMatch(c -> c < 0x7f && Character.isLetterOrDigit(c) || c == '.') ? fileName.substring(dot) : "";
+        Path dir = Files.createTempDirectory("iibalance-media");
+        Path link = dir.resolve("clip" + ext);
+        try {
+            Files.createSymbolicLink(link, file.toAbsolutePath());
+        } catch (UnsupportedOperationException | java.io.IOException | SecurityException e) {
+            Files.copy(file, link);
+        }
+        return link;
     }
 
     private Decoded read(FFmpegFrameGrabber g, boolean audio, boolean video, double start, double end) throws Exception {

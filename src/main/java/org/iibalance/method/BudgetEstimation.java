@@ -22,7 +22,7 @@ public final class BudgetEstimation {
 
     /** Trains the unimodal models in place and returns B_m per modality. */
     public static Result estimate(MethodContext ctx) throws InterruptedException {
-        List<UnimodalPretraining.Curve> curves = UnimodalPretraining.train(ctx, "budget");
+        List<UnimodalPretraining.Curve> curves = UnimodalPretraining.train(ctx, true);
         MultimodalNetwork net = ctx.network();
         double[] b = new double[net.modalityCount()];
         for (int m = 0; m < b.length; m++) b[m] = InformationBudget.score(Evaluations.trainEntropies(ctx.data(), UnimodalPretraining.logitsOf(net, m)));

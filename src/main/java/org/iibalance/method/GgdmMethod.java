@@ -47,6 +47,12 @@ public final class GgdmMethod implements TrainingMethod {
         return FusionHead.CONCAT;
     }
 
+    /** Its unimodal heads f_m are trained by their own losses. */
+    @Override
+    public org.iibalance.run.Capabilities capabilities() {
+        return org.iibalance.run.Capabilities.NONE.withUnimodalHeads();
+    }
+
     @Override
     public String unimodalProtocol() {
         return "the unimodal heads f_m trained by the unimodal losses (GGDM reconstruction)";

@@ -71,6 +71,12 @@ public final class IIBalanceMethod implements TrainingMethod {
         return FusionHead.WEIGHTED_SUM;
     }
 
+    /** Every variant estimates a budget (uniform for w/o prior), schedules Eq. 12, has L_I and L_II, weights (fixed w = beta w/o Stage II) and heads. */
+    @Override
+    public org.iibalance.run.Capabilities capabilities() {
+        return new org.iibalance.run.Capabilities(true, true, true, true, true);
+    }
+
     @Override
     public String unimodalProtocol() {
         return "unimodal heads f_m on the encoder features z_m";

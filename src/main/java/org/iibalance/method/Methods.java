@@ -57,6 +57,11 @@ public final class Methods {
         return FACTORIES.containsKey(name) || (name != null && name.startsWith("unimodal-") && name.length() > 9);
     }
 
+    /** What the configured method has, without training it (building a method allocates nothing). */
+    public static org.iibalance.run.Capabilities capabilities(MethodConfig cfg) {
+        return create(cfg).capabilities();
+    }
+
     /**
      * The method named by {@code method.name}. With {@code method.unimodalPretraining: all}, a method
      * that does not pre-train itself (every one but IIBalance and its ablations, whose budget models

@@ -43,7 +43,7 @@ final class Pretrained implements TrainingMethod {
     @Override
     public void prepare(MethodContext ctx) throws InterruptedException {
         if (curves == null) { // a resumed run restores its pre-trained weights from the checkpoint
-            curves = UnimodalPretraining.train(ctx, "pretrain");
+            curves = UnimodalPretraining.train(ctx, false);
             if (cfg.fusionWarmStart()) FusionWarmStart.apply(ctx.network(), null);
         }
         inner.prepare(ctx);
@@ -62,6 +62,11 @@ final class Pretrained implements TrainingMethod {
     @Override
     public String unimodalProtocol() {
         return inner.unimodalProtocol();
+    }
+
+    @Override
+    public org.iibalance.run.Capabilities capabilities() {
+        return inner.capabilities();
     }
 
     @Override

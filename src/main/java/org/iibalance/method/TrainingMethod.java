@@ -5,6 +5,7 @@ import java.util.Map;
 import org.bytedeco.pytorch.Optimizer;
 import org.iibalance.model.Batch;
 import org.iibalance.model.FusionHead;
+import org.iibalance.run.Capabilities;
 
 /**
  * A training method (IIBalance, an ablation, a baseline). The experiment runner owns the loop,
@@ -36,10 +37,19 @@ public interface TrainingMethod {
     Prediction predict(Batch batch);
 
     /**
-     * How Acc_m of each modality is measured, written to {@code results.json} as
+     * How Acc_m of each modality is measured, written to the run's results as
      * {@code test.unimodalProtocol}.
      */
     String unimodalProtocol();
+
+    /**
+     * What the method has (budget prior, lambda(t), Stage I/II losses, fusion weights, trained
+     * unimodal heads): the GUI and the report ask this instead of guessing from the name. Recorded in
+     * the run's results. None by default.
+     */
+    default Capabilities capabilities() {
+        return Capabilities.NONE;
+    }
 
     /** The budget, for methods that estimate one (else null). */
     default InformationBudget budget() {

@@ -32,6 +32,12 @@ public final class UnimodalMethod implements TrainingMethod {
         return FusionHead.CONCAT;
     }
 
+    /** Its unimodal heads f_m are trained by their own losses. */
+    @Override
+    public org.iibalance.run.Capabilities capabilities() {
+        return org.iibalance.run.Capabilities.NONE.withUnimodalHeads();
+    }
+
     @Override
     public String unimodalProtocol() {
         return "the " + modality + " head f_m of a " + modality + "-only model; other modalities not trained";

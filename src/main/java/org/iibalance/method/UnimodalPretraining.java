@@ -14,6 +14,7 @@ import org.iibalance.nn.NetModule;
 import org.iibalance.nn.Ops;
 import org.iibalance.nn.Optimizers;
 import org.iibalance.nn.ParameterSnapshot;
+import org.iibalance.run.TrainingPhase;
 
 /**
  * Unimodal pre-training: each modality's encoder g_m and head f_m trained alone with cross-entropy,
@@ -45,22 +46,26 @@ public final class UnimodalPretraining {
      */
     public record Curve(String modality, int epochs, int bestEpoch, double bestValLoss, double bestValAcc, boolean converged) {}
 
-    /** Trains every modality's model in turn; the phase of modality m is {@code <phase>:<m>}. */
-    public static List<Curve> train(MethodContext ctx, String phase) throws InterruptedException {
+    /**
+     * Trains every modality's model in turn; the phase of modality m is {@code budget:<m>}
+     * ({@code budget} true: IIBalance's budget models) or {@code pretrain:<m>}.
+     */
+    public static List<Curve> train(MethodContext ctx, boolean budget) throws InterruptedException {
         MultimodalNetwork net = ctx.network();
         MethodConfig mc = ctx.config().method();
         List<Curve> out = new ArrayList<>();
         for (int m = 0; m < net.modalityCount(); m++) {
             String name = net.modalities().get(m).name();
-            ctx.progress().phase(phase + ":" + name, "training the " + name + "-only model until its validation loss stops improving"
-                    + ("budget".equals(phase) ? ", to estimate its budget B_" + name + " (Eq. 1)" : " (unimodal pre-training)"));
+            TrainingPhase phase = budget ? TrainingPhase.budget(name) : TrainingPhase.pretrain(name);
+            ctx.progress().phase(phase, "training the " + name + "-only model until its validation loss stops improving"
+                    + (budget ? ", to estimate its budget B_" + name + " (Eq. 1)" : " (unimodal pre-training)"));
             out.add(trainModality(ctx, m, phase, mc.budgetMinEpochs(), mc.budgetMaxEpochs(), mc.budgetPatience()));
         }
         return out;
     }
 
     /** Trains modality m's encoder and head in place and leaves the weights of the lowest validation loss. */
-    static Curve trainModality(MethodContext ctx, int m, String phase, int minEpochs, int maxEpochs, int patience) throws InterruptedException {
+    static Curve trainModality(MethodContext ctx, int m, TrainingPhase phase, int minEpochs, int maxEpochs, int patience) throws InterruptedException {
         MultimodalNetwork net = ctx.network();
         ExperimentConfig cfg = ctx.config();
         NetModule enc = net.encoder(m);
@@ -91,12 +96,12 @@ public final class UnimodalPretraining {
                     opt.step();
                     lossSum[0] += loss.item_double();
                     steps[0]++;
-                    ctx.progress().budgetStep(name, e, steps[0], ctx.data().trainBatches());
+                    ctx.progress().unimodalStep(phase, e, steps[0], ctx.data().trainBatches());
                 });
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 net.eval();
                 Evaluations.Validation val = Evaluations.validation(ctx.data(), logits);
-                ctx.progress().unimodalEpoch(phase, name, epoch + 1, maxEpochs, lossSum[0] / Math.max(1, steps[0]), val.loss(), val.accuracy(),
+                ctx.progress().unimodalEpoch(phase, epoch + 1, maxEpochs, lossSum[0] / Math.max(1, steps[0]), val.loss(), val.accuracy(),
                         ctx.data().trainClips() / Math.max(1e-9, seconds));
                 if (rule.record(val.loss())) {
                     bestAcc = val.accuracy();
@@ -105,7 +110,7 @@ public final class UnimodalPretraining {
                 }
             }
             if (rule.diverged()) {
-                ctx.progress().phase(phase + ":" + name, "the " + name + "-only model's validation loss became non-finite at epoch " + rule.epochs()
+                ctx.progress().phase(phase, "the " + name + "-only model's validation loss became non-finite at epoch " + rule.epochs()
                         + "; keeping epoch " + rule.bestEpoch());
             }
             if (bestWeights != null) bestWeights.restore(enc, head);

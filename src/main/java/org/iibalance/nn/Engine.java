@@ -12,6 +12,7 @@ import org.bytedeco.pytorch.global.torch;
  * tensor.
  */
 public final class Engine {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Engine.class);
     private static volatile boolean loaded;
 
     private Engine() {}
@@ -20,6 +21,7 @@ public final class Engine {
     public static synchronized void load() {
         if (loaded) return;
         String platform = Loader.getPlatform();
+        firstStartNotice(platform);
         for (String ext : new String[] {"-gpu", ""}) {
             try {
                 Loader.cacheResources(org.bytedeco.pytorch.presets.torch.class, "/org/bytedeco/pytorch/" + platform + ext + "/");
@@ -29,6 +31,24 @@ public final class Engine {
         }
         Loader.load(torch.class);
         loaded = true;
+    }
+
+    /**
+     * On the first start (no libtorch folder in the JavaCPP cache yet) says that the native libraries
+     * are being unpacked, which takes a while and about 450 MB, and how to put the cache elsewhere.
+     */
+    private static void firstStartNotice(String platform) {
+        try {
+            java.io.File cache = Loader.getCacheDir();
+            String[] entries = cache.list();
+            boolean cached = entries != null && java.util.Arrays.stream(entries).anyMatch(n -> n.startsWith("pytorch-") && n.contains(platform));
+            if (!cached) {
+                LOG.info("first start: unpacking libtorch's native libraries (about 450 MB) into {}; this takes a minute once. "
+                        + "Put them elsewhere with java -Dorg.bytedeco.javacpp.cachedir=DIR -jar ...", cache);
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            LOG.debug("cannot inspect the JavaCPP cache: {}", e.toString());
+        }
     }
 
     /** Sets libtorch's intra-op thread count (2 is fastest on the 2-core machines we measured). */

@@ -51,9 +51,14 @@ public final class Ops {
         return plogp.sum(new long[] {1}, false, new ScalarTypeOptional()).neg().div(new Scalar(Math.log(c)));
     }
 
-    /** Rows divided by their L2 norm (rows of zeros stay zero). */
+    /**
+     * Rows divided by their L2 norm (rows of zeros stay zero). The squared norm is clamped before the
+     * square root, not the norm after it: sqrt'(0) is infinite, and clamp's zero gradient times an
+     * infinite one is NaN, so a row of dead ReLU features made every weight NaN in one step. The
+     * forward values are the same (max(sqrt(s), 1e-8) = sqrt(max(s, 1e-16))).
+     */
     public static Tensor l2Normalize(Tensor x) {
-        Tensor n = x.mul(x).sum(new long[] {1}, true, new ScalarTypeOptional()).sqrt().clamp_min(new Scalar(1e-8));
+        Tensor n = x.mul(x).sum(new long[] {1}, true, new ScalarTypeOptional()).clamp_min(new Scalar(1e-16)).sqrt();
         return x.div(n);
     }
 

@@ -1,6 +1,8 @@
 package org.iibalance.data;
 
 import static org.junit.jupiter.api.Assertions.*;
+import org.junit.jupiter.api.Tag;
+import org.iibalance.SharedData;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,16 +13,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The clip-folder loader on the real avmnist-clips files of ../shared/data (not copied into the project). */
+@Tag("slow")
 class AvMnistClipsTest {
     @TempDir
     Path cache;
 
     static Path clipsRoot() {
-        String shared = System.getProperty("iibalance.sharedData");
-        assertNotNull(shared, "system property iibalance.sharedData is not set (surefire sets it to ../shared/data)");
-        Path root = Path.of(shared, "avmnist-clips");
-        assertTrue(Files.isDirectory(root), "the shared data folder " + root + " is absent: it holds the 340 real clips this test reads");
-        return root;
+        return SharedData.require("avmnist-clips").resolve("avmnist-clips");
     }
 
     @Test

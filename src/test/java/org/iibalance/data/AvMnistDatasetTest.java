@@ -1,6 +1,9 @@
 package org.iibalance.data;
 
 import static org.junit.jupiter.api.Assertions.*;
+import org.junit.jupiter.api.Tag;
+import org.iibalance.NeedsSharedData;
+import org.iibalance.SharedData;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -20,6 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** AV-MNIST from the real MNIST and FSDD files in the shared data folder. */
+@Tag("slow")
+@NeedsSharedData({"mnist", "fsdd/recordings"})
 class AvMnistDatasetTest {
     private static Path data;
     private static MultimodalDataset small;
@@ -31,17 +36,9 @@ class AvMnistDatasetTest {
         small = new AvMnistDataset().load(config(data.toString(), 500, 100, 200, 42), smallProgress::add);
     }
 
-    /** The shared data folder; fails (not skips) with where it is expected when absent. */
+    /** The shared data folder with mnist/ and fsdd/recordings/ (skips, or fails under -Diibalance.requireData=true, without them). */
     static Path sharedData() {
-        String prop = System.getProperty("iibalance.sharedData", "../shared/data");
-        Path p = Path.of(prop).toAbsolutePath().normalize();
-        if (!Files.isDirectory(p.resolve("mnist")) || !Files.isDirectory(p.resolve("fsdd").resolve("recordings"))) {
-            String msg = "AV-MNIST tests need the real data at " + p + " (mnist/ and fsdd/recordings/; system property iibalance.sharedData, "
-                    + "default ../shared/data relative to the project root)";
-            System.err.println("*** " + msg);
-            fail(msg);
-        }
-        return p;
+        return SharedData.require("mnist", "fsdd/recordings");
     }
 
     static ExperimentConfig config(String root, int maxTrain, int maxVal, int maxTest, long seed) {

@@ -13,10 +13,12 @@ import org.iibalance.config.ExperimentConfig;
 import org.iibalance.media.ClipDecoder;
 import org.iibalance.media.MediaFixtures;
 import org.iibalance.media.MediaFixtures.Spec;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The media loaders on tiny layouts written by the tests themselves. */
+@Tag("slow")
 class MediaLoadersTest {
     @TempDir
     Path tmp;

@@ -1,6 +1,8 @@
 package org.iibalance.experiment;
 
+import org.iibalance.run.RunState;
 import static org.junit.jupiter.api.Assertions.*;
+import org.junit.jupiter.api.Tag;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Baselines with state of their own (noise step, prototypes, rates, weights) resume to the uninterrupted result too. */
+@Tag("slow")
 class BaselineResumeTest {
 
     @ParameterizedTest
@@ -19,7 +22,7 @@ class BaselineResumeTest {
         CancellationToken cancel = new CancellationToken();
         RunOutcome stopped = new ExperimentRunner(TestConfigs.tiny(runs.resolve("stopped"), method, "training.epochs=4")).optCancellation(cancel)
                 .optListener(e -> {
-                    if (e instanceof TrainingEvent.StepCompleted s && "train".equals(s.phase()) && s.epoch() == 3 && s.step() == 2) cancel.cancel();
+                    if (e instanceof TrainingEvent.StepCompleted s && org.iibalance.run.TrainingPhase.TRAIN.equals(s.phase()) && s.epoch() == 3 && s.step() == 2) cancel.cancel();
                 }).run();
         assertEquals(RunState.CANCELLED, stopped.state());
         RunOutcome resumed = ExperimentRunner.resume(stopped.runDir()).run();

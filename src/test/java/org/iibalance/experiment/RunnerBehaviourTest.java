@@ -10,10 +10,17 @@ import java.util.List;
 import org.iibalance.config.ConfigException;
 import org.iibalance.config.ConfigIO;
 import org.iibalance.config.ExperimentConfig;
+import org.junit.jupiter.api.Tag;
+import org.iibalance.run.Capabilities;
+import org.iibalance.run.Results;
+import org.iibalance.run.RunState;
+import org.iibalance.run.RunSummary;
+import org.iibalance.run.TrainingPhase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The runner's contracts: run folder files, repeatability, cancel and resume, divergence. */
+@Tag("slow")
 class RunnerBehaviourTest {
 
     @Test
@@ -28,15 +35,17 @@ class RunnerBehaviourTest {
         assertEquals(TestConfigs.tiny(runs, "iibalance"), back);
         assertTrue(Files.readString(dir.resolve("config.yaml")).contains("libtorch"), "provenance header");
         // results.json keys of DESIGN.md
-        RunResults r = RunResults.read(dir.resolve("results.json"));
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(dir.resolve("results.json").toFile());
         for (String k : List.of("method", "dataset", "seed", "test.accMultimodal", "test.accAudio", "test.accVisual", "test.accAvg",
                 "budget.entropyScore.audio", "budget.entropyScore.visual", "budget.beta.audio", "budget.beta.visual", "budget.anchor",
-                "fusionWeightMean.audio", "fusionWeightMean.visual", "trainSeconds", "test.unimodalProtocol")) {
-            assertTrue(r.asMap().containsKey(k), "results.json lacks " + k);
+                "fusionWeightMean.audio", "fusionWeightMean.visual", "trainSeconds", "test.unimodalProtocol", "capabilities.lambdaSchedule")) {
+            assertFalse(json.at("/" + k.replace('.', '/')).isMissingNode(), "results.json lacks " + k);
         }
-        assertEquals(1.0, r.number("budget.beta.audio") + r.number("budget.beta.visual"), 1e-9);
-        assertEquals(1.0, r.number("fusionWeightMean.audio") + r.number("fusionWeightMean.visual"), 1e-6);
-        assertEquals((r.number("test.accMultimodal") + r.number("test.accAudio") + r.number("test.accVisual")) / 3, r.number("test.accAvg"), 1e-12);
+        Results r = RunSummary.results(dir);
+        assertEquals(new Capabilities(true, true, true, true, true), r.capabilities(), "IIBalance declares every capability");
+        assertEquals(1.0, r.budget().beta().get("audio") + r.budget().beta().get("visual"), 1e-9);
+        assertEquals(1.0, r.fusionWeightMean().get("audio") + r.fusionWeightMean().get("visual"), 1e-6);
+        assertEquals((r.accMultimodal() + r.accuracy("audio") + r.accuracy("visual")) / 3, r.accAvg(), 1e-12);
         // metrics.csv: header with lambda, L_I, L_II; step rows and epoch rows
         List<String> metrics = Files.readAllLines(dir.resolve("metrics.csv"), StandardCharsets.UTF_8);
         assertTrue(metrics.get(0).startsWith("epoch,step,phase,lambda,L_I,L_II,loss,weight_audio,weight_visual,valAcc_multimodal"), metrics.get(0));
@@ -47,16 +56,16 @@ class RunnerBehaviourTest {
         int valLoss = List.of(metrics.get(0).split(",")).indexOf("valLoss");
         List<String[]> budgetRows = metrics.stream().map(l -> l.split(",", -1)).filter(c -> c[2].startsWith("budget:")).toList();
         assertTrue(valLoss > 0 && budgetRows.stream().allMatch(c -> Double.parseDouble(c[valLoss]) > 0 && Double.parseDouble(c[9]) >= 0), metrics.get(0));
-        assertEquals(budgetRows.size(), (int) (r.number("pretraining.audio.epochs") + r.number("pretraining.visual.epochs")));
-        assertEquals("all", r.text("pretraining.mode"));
-        assertEquals(0.07, r.number("budget.tau"), 1e-12);
+        assertEquals(budgetRows.size(), (int) (r.pretraining().models().get("audio").epochs() + r.pretraining().models().get("visual").epochs()));
+        assertEquals("all", r.pretraining().mode());
+        assertEquals(0.07, r.budget().tau(), 1e-12);
         // gating.csv: one row per test clip, weights summing to one
         List<String> gating = Files.readAllLines(dir.resolve("gating.csv"));
         assertEquals("id,label,prediction,correct,weight_audio,weight_visual,u_audio,u_visual,prediction_audio,prediction_visual", gating.get(0));
         assertEquals(48 + 1, gating.size());
         String[] row = gating.get(1).split(",");
         assertEquals(1.0, Double.parseDouble(row[4]) + Double.parseDouble(row[5]), 1e-5);
-        assertEquals("completed", RunFolder.readState(dir).label());
+        assertEquals("completed", org.iibalance.run.RunSummary.stateOf(dir).state().label());
         // events: phases in order and a final Finished
         assertTrue(events.get(events.size() - 1) instanceof TrainingEvent.Finished);
         assertTrue(events.stream().anyMatch(e -> e instanceof TrainingEvent.BudgetEstimated));
@@ -70,8 +79,8 @@ class RunnerBehaviourTest {
         RunOutcome a = new ExperimentRunner(TestConfigs.tiny(runs.resolve("a"), "iibalance")).run();
         RunOutcome b = new ExperimentRunner(TestConfigs.tiny(runs.resolve("b"), "iibalance")).run();
         assertEquals(lossColumns(a.runDir()), lossColumns(b.runDir()));
-        assertEquals(a.results().number("test.accMultimodal"), b.results().number("test.accMultimodal"));
-        assertEquals(a.results().number("budget.beta.audio"), b.results().number("budget.beta.audio"));
+        assertEquals(a.results().accMultimodal(), b.results().accMultimodal());
+        assertEquals(a.results().budget().beta().get("audio"), b.results().budget().beta().get("audio"));
         assertEquals(Files.readString(a.runDir().resolve("gating.csv")), Files.readString(b.runDir().resolve("gating.csv")));
         // and another seed gives other numbers
         RunOutcome c = new ExperimentRunner(TestConfigs.tiny(runs.resolve("c"), "iibalance", "seed=7")).run();
@@ -90,10 +99,10 @@ class RunnerBehaviourTest {
         RunOutcome stopped = new ExperimentRunner(cfg2).optCancellation(cancel).optListener(e -> {
             events.add(e);
             // cancel in the middle of epoch 3
-            if (e instanceof TrainingEvent.StepCompleted s && "train".equals(s.phase()) && s.epoch() == 3 && s.step() == 2) cancel.cancel();
+            if (e instanceof TrainingEvent.StepCompleted s && TrainingPhase.TRAIN.equals(s.phase()) && s.epoch() == 3 && s.step() == 2) cancel.cancel();
         }).run();
         assertEquals(RunState.CANCELLED, stopped.state());
-        assertEquals("cancelled", RunFolder.readState(stopped.runDir()).label());
+        assertEquals("cancelled", org.iibalance.run.RunSummary.stateOf(stopped.runDir()).state().label());
         assertTrue(events.get(events.size() - 1) instanceof TrainingEvent.Cancelled);
         assertFalse(Files.exists(stopped.runDir().resolve("results.json")), "no results for a cancelled run");
         assertTrue(Files.exists(stopped.runDir().resolve("checkpoints/last/model.pt")), "the last complete epoch is kept");
@@ -102,7 +111,7 @@ class RunnerBehaviourTest {
         assertEquals(RunState.COMPLETED, resumed.state(), resumed.reason());
         assertEquals(stopped.runDir(), resumed.runDir());
         assertEquals(lossColumns(full.runDir()), lossColumns(resumed.runDir()));
-        assertEquals(full.results().number("test.accMultimodal"), resumed.results().number("test.accMultimodal"));
+        assertEquals(full.results().accMultimodal(), resumed.results().accMultimodal());
         assertEquals(Files.readString(full.runDir().resolve("gating.csv")), Files.readString(resumed.runDir().resolve("gating.csv")));
         // a completed run cannot be resumed again
         assertThrows(ConfigException.class, () -> ExperimentRunner.resume(resumed.runDir()));
@@ -115,8 +124,8 @@ class RunnerBehaviourTest {
         assertEquals(RunState.DIVERGED, o.state());
         assertTrue(o.reason().contains("NaN") || o.reason().contains("infinite"), o.reason());
         assertTrue(o.reason().contains("training.lr"), "says what to do: " + o.reason());
-        assertEquals("diverged", RunFolder.readState(o.runDir()).label());
-        assertTrue(RunFolder.readReason(o.runDir()).contains("epoch"));
+        assertEquals("diverged", org.iibalance.run.RunSummary.stateOf(o.runDir()).state().label());
+        assertTrue(RunSummary.stateOf(o.runDir()).reason().contains("epoch"));
         assertTrue(events.get(events.size() - 1) instanceof TrainingEvent.Failed f && f.diverged());
     }
 

@@ -76,7 +76,7 @@ class ShowcaseBenchmark {
         }).get();
         // a screenshot of the live view mid-training
         WaitForAsyncUtils.waitFor(600, TimeUnit.SECONDS, () -> vm.training().epochsCompletedProperty().get() >= 1
-                && "train".equals(vm.training().phaseProperty().get()));
+                && org.iibalance.run.TrainingPhase.TRAIN.equals(vm.training().phaseProperty().get()));
         Thread.sleep(3000);
         recording[0] = false; // a snapshot blocks the FX thread: not part of the measurement
         snap(scene[0], assets.resolve("gui-training-live.png"));

@@ -15,15 +15,15 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import javax.xml.parsers.DocumentBuilderFactory;
-import org.iibalance.experiment.RunFolder;
-import org.iibalance.experiment.RunState;
-import org.iibalance.gui.gating.GatingRow;
-import org.iibalance.gui.runs.RunRow;
+import org.iibalance.run.RunState;
+import org.iibalance.run.GatingTable;
+import org.iibalance.run.RunSummary;
 import org.iibalance.gui.sweep.SweepRow;
 import org.iibalance.gui.training.RunStatus;
 import org.iibalance.gui.util.Exports;
 import org.iibalance.gui.util.FxTaskExecutor;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,6 +72,7 @@ class WorkbenchGuiTest {
     }
 
     @Test
+    @Tag("slow")
     void trainingFromTheGuiIsWatchedLiveAndEndsInTheRunsTableAndInspector(FxRobot robot) throws Exception {
         fx(() -> {
             vm.setup().apply(Tiny.config(vm.runs().runsDirProperty().get()));
@@ -107,13 +108,15 @@ class WorkbenchGuiTest {
         assertEquals(fx(() -> vm.training().lossPoints()), fx(() -> vm.training().lossPointsShown()), "short runs are drawn whole");
 
         // the runs table shows it with its accuracies
-        TableView<RunRow> runsTable = robot.lookup("#runsTable").queryTableView();
-        waitFor(20, () -> fx(() -> runsTable.getItems().stream().anyMatch(r -> r.state().equals("completed") && !Double.isNaN(r.accM()))));
-        RunRow row = fx(() -> runsTable.getItems().get(0));
-        assertTrue(row.accM() >= 0 && row.accM() <= 1 && !Double.isNaN(row.accA()) && !Double.isNaN(row.accV()));
+        TableView<RunSummary> runsTable = robot.lookup("#runsTable").queryTableView();
+        waitFor(20, () -> fx(() -> runsTable.getItems().stream().anyMatch(r -> r.completed() && !Double.isNaN(r.results().accMultimodal()))));
+        RunSummary row = fx(() -> runsTable.getItems().get(0));
+        assertTrue(row.results().accMultimodal() >= 0 && row.results().accMultimodal() <= 1 && !Double.isNaN(row.results().accuracy("audio"))
+                && !Double.isNaN(row.results().accuracy("visual")));
+        assertTrue(fx(() -> runsTable.getColumns().stream().map(c -> c.getText()).toList()).containsAll(List.of("Acc_audio", "Acc_visual")));
 
         // the gating inspector fills; selecting a clip shows it
-        TableView<GatingRow> gating = robot.lookup("#gatingTable").queryTableView();
+        TableView<GatingTable.Row> gating = robot.lookup("#gatingTable").queryTableView();
         assertEquals(32, fx(() -> gating.getItems().size()));
         robot.clickOn(robot.lookup(".tab").nth(3).queryAs(javafx.scene.Node.class));
         fx(() -> {
@@ -148,6 +151,7 @@ class WorkbenchGuiTest {
     }
 
     @Test
+    @Tag("slow")
     void cancelMidEpochKeepsTheGuiResponsiveAndMarksTheFolder(FxRobot robot) throws Exception {
         fx(() -> {
             vm.setup().apply(Tiny.config(vm.runs().runsDirProperty().get()));
@@ -156,15 +160,15 @@ class WorkbenchGuiTest {
         });
         assertCanTrain();
         robot.clickOn("#trainButton");
-        waitFor(120, () -> fx(() -> "train".equals(vm.training().phaseProperty().get()) && vm.training().lossPoints() > 3));
+        waitFor(120, () -> fx(() -> org.iibalance.run.TrainingPhase.TRAIN.equals(vm.training().phaseProperty().get()) && vm.training().lossPoints() > 3));
         robot.clickOn("#cancelButton");
         long t0 = System.nanoTime();
         fx(() -> vm.training().lossPoints()); // the FX thread answers at once while the loop winds down
         assertTrue((System.nanoTime() - t0) / 1e6 < 1000, "FX thread blocked");
         waitFor(60, () -> fx(() -> vm.training().statusProperty().get() == RunStatus.CANCELLED));
         Path dir = fx(() -> vm.training().runDirProperty().get());
-        assertEquals(RunState.CANCELLED, RunFolder.readState(dir));
-        assertTrue(Files.readString(dir.resolve(RunFolder.STATE)).contains("\"cancelled\""));
+        assertEquals(RunState.CANCELLED, org.iibalance.run.RunSummary.stateOf(dir).state());
+        assertTrue(Files.readString(dir.resolve("state.json")).contains("\"cancelled\""));
         assertTrue(fx(() -> ((Button) robot.lookup("#trainButton").query()).isDisabled()) == false);
     }
 
@@ -189,6 +193,7 @@ class WorkbenchGuiTest {
     }
 
     @Test
+    @Tag("slow")
     void aTwoByTwoSweepFillsFourRowsAndTheFigure4Chart(FxRobot robot) throws Exception {
         fx(() -> {
             vm.setup().apply(Tiny.config(vm.runs().runsDirProperty().get()));

@@ -31,6 +31,8 @@ class WorkbenchViewModelTest {
     void invalidTauGivesTheCliMessageAndRefusesTraining(@TempDir Path runs) {
         WorkbenchViewModel vm = new WorkbenchViewModel(new CurrentThreadTaskExecutor(), runs);
         assertTrue(vm.canTrainProperty().get());
+        assertTrue(vm.setup().entry("method.tau").description().contains("Eq. 2"), "the sheet describes each key");
+        assertTrue(vm.setup().entry("method.tau").description().contains("allowed: > 0"), vm.setup().entry("method.tau").description());
         vm.setup().set("method.tau", "-1");
         assertFalse(vm.canTrainProperty().get());
         assertTrue(vm.setup().entry("method.tau").problemProperty().get().contains("must be > 0"), vm.setup().entry("method.tau").problemProperty().get());
@@ -61,10 +63,16 @@ class WorkbenchViewModelTest {
         assertEquals(32, vm.gating().rows().size());
         vm.gating().misclassifiedOnlyProperty().set(true);
         assertTrue(vm.gating().filteredRows().stream().noneMatch(r -> r.correct()));
-        List<org.iibalance.gui.runs.RunRow> found = vm.runs().scan(runs);
+        List<org.iibalance.run.RunSummary> found = vm.runs().scan(runs);
         assertEquals(1, found.size());
-        assertEquals("completed", found.get(0).state());
-        assertTrue(found.get(0).accM() >= 0 && found.get(0).accM() <= 1);
+        assertEquals(org.iibalance.run.RunState.COMPLETED, found.get(0).state().state());
+        assertTrue(found.get(0).results().accMultimodal() >= 0 && found.get(0).results().accMultimodal() <= 1);
+        // the device is the typed one the run reported, and the lambda(t) chart follows the method's capabilities
+        assertEquals("cpu", vm.training().deviceProperty().get());
+        assertTrue(vm.training().lambdaData().getSeries(0).getItemCount() > 0, "IIBalance has a lambda(t) schedule");
+        // validation accuracy per modality: one series each, named after the run's modalities
+        assertEquals(List.of("val Acc_m", "val Acc_audio", "val Acc_visual"),
+                vm.training().accuracyData().getSeries().stream().map(s -> ((org.jfree.data.xy.XYSeries) s).getKey().toString()).toList());
         assertTrue(Files.exists(vm.training().runDirProperty().get().resolve("gating.csv")));
     }
 
@@ -73,7 +81,7 @@ class WorkbenchViewModelTest {
         WorkbenchViewModel vm = new WorkbenchViewModel(new CurrentThreadTaskExecutor(), runs);
         List<TrainingEvent> steps = new ArrayList<>();
         for (int i = 1; i <= 30_000; i++) {
-            steps.add(new TrainingEvent.StepCompleted("train", 1 + i / 10_000, 3, i % 10_000, 10_000, i, 0.5, 1.0 / i, 0.5, 1.0 / i + 0.5, null, 100, i, 10));
+            steps.add(new TrainingEvent.StepCompleted(org.iibalance.run.TrainingPhase.TRAIN, 1 + i / 10_000, 3, i % 10_000, 10_000, i, 0.5, 1.0 / i, 0.5, 1.0 / i + 0.5, null, 100, i, 10));
         }
         vm.training().apply(steps);
         assertTrue(vm.training().lossFeed().dirty());

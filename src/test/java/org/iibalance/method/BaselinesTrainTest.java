@@ -1,6 +1,7 @@
 package org.iibalance.method;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -9,7 +10,7 @@ import org.iibalance.config.ConfigIO;
 import org.iibalance.config.ExperimentConfig;
 import org.iibalance.experiment.ExperimentRunner;
 import org.iibalance.experiment.RunOutcome;
-import org.iibalance.experiment.RunState;
+import org.iibalance.run.RunState;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -19,6 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * the unimodal pre-training (the default), and logs its own control signal per epoch in
  * {@code metrics.csv}.
  */
+@Tag("slow")
 class BaselinesTrainTest {
     static final String TINY = """
             name: tiny
@@ -57,11 +59,11 @@ class BaselinesTrainTest {
                 List.of("method.name=" + method, "output.runsDir=" + tmp, "method.superEpoch=1", "method.greedyWindow=2"));
         RunOutcome o = new ExperimentRunner(cfg).optRunDir(tmp.resolve(method)).run();
         assertEquals(RunState.COMPLETED, o.state(), () -> String.valueOf(o.reason()));
-        double acc = o.results().number("test.accMultimodal");
+        double acc = o.results().accMultimodal();
         assertTrue(acc > 0.125 + 0.1, method + ": test Acc_m " + acc + " is not above chance 0.125 by 0.1");
-        assertEquals(method, o.results().text("method"));
-        assertEquals("all", o.results().text("pretraining.mode"));
-        assertTrue(o.results().number("pretraining.audio.epochs") >= 1, "the baseline was pre-trained like IIBalance's budget models");
+        assertEquals(method, o.results().method());
+        assertEquals("all", o.results().pretraining().mode());
+        assertTrue(o.results().pretraining().models().get("audio").epochs() >= 1, "the baseline was pre-trained like IIBalance's budget models");
         controlSignalsAreLogged(method, o.runDir().resolve("metrics.csv"));
     }
 

@@ -18,8 +18,9 @@ import org.iibalance.data.MultimodalDataset;
 import org.iibalance.experiment.Batcher;
 import org.iibalance.experiment.ExperimentRunner;
 import org.iibalance.experiment.RunOutcome;
-import org.iibalance.experiment.RunResults;
-import org.iibalance.experiment.RunState;
+import org.iibalance.run.Results;
+import org.iibalance.run.RunState;
+import org.iibalance.run.RunSummary;
 import org.iibalance.model.MultimodalNetwork;
 import org.iibalance.nn.Devices;
 import org.iibalance.nn.Engine;
@@ -107,16 +108,17 @@ class UnimodalPretrainingTest {
         List<String> header = List.of(lines.get(0).split(",", -1));
         int valLoss = header.indexOf("valLoss"), valAcc = header.indexOf("valAcc_multimodal");
         assertTrue(valLoss > 0 && header.contains("ctrl_k_audio"), lines.get(0));
-        RunResults r = RunResults.read(o.runDir().resolve("results.json"));
+        Results r = RunSummary.results(o.runDir());
         for (String m : List.of("audio", "visual")) {
             List<String[]> rows = lines.stream().map(l -> l.split(",", -1)).filter(c -> c[2].equals("pretrain:" + m)).toList();
-            assertEquals((int) r.number("pretraining." + m + ".epochs"), rows.size(), "one metrics row per pre-training epoch of " + m);
+            Results.Curve curve = r.pretraining().models().get(m);
+            assertEquals((int) curve.epochs(), rows.size(), "one metrics row per pre-training epoch of " + m);
             // the kept epoch is the one of the lowest validation loss, and results.json has its figures
             int best = 0;
             for (int i = 1; i < rows.size(); i++) if (Double.parseDouble(rows.get(i)[valLoss]) < Double.parseDouble(rows.get(best)[valLoss])) best = i;
-            assertEquals(best + 1, (int) r.number("pretraining." + m + ".bestEpoch"));
-            assertEquals(Double.parseDouble(rows.get(best)[valLoss]), r.number("pretraining." + m + ".valLoss"), 1e-4);
-            assertEquals(Double.parseDouble(rows.get(best)[valAcc]), r.number("pretraining." + m + ".valAcc"), 1e-4);
+            assertEquals(best + 1, (int) curve.bestEpoch());
+            assertEquals(Double.parseDouble(rows.get(best)[valLoss]), curve.valLoss(), 1e-4);
+            assertEquals(Double.parseDouble(rows.get(best)[valAcc]), curve.valAcc(), 1e-4);
         }
         // epoch rows carry the validation loss of the fused prediction
         assertTrue(lines.stream().map(l -> l.split(",", -1)).filter(c -> c[2].equals("epoch")).allMatch(c -> Double.parseDouble(c[valLoss]) > 0));

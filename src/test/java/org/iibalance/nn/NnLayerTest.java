@@ -25,6 +25,23 @@ class NnLayerTest {
     }
 
     @Test
+    void l2NormalizeHasFiniteGradientsAtAZeroRow() {
+        // a row of dead ReLU features is all zeros; its gradient must be finite (it was NaN)
+        try (NativeScope s = new NativeScope()) {
+            Tensor x = Tensors.floats(new float[] {0, 0, 0, 3, 4, 0}, 2, 3).set_requires_grad(true);
+            Tensor y = Ops.l2Normalize(x);
+            assertArrayEquals(new float[] {0, 0, 0, 0.6f, 0.8f, 0}, Tensors.toFloats(y), 1e-6f);
+            y.mul(Tensors.floats(new float[] {1, 2, 3, 1, 2, 3}, 2, 3)).sum().backward();
+            float[] g = Tensors.toFloats(x.grad());
+            for (float v : g) assertTrue(Float.isFinite(v), "gradient " + java.util.Arrays.toString(g));
+            // the non-zero row: d/dx (x . c / |x|) = c/|x| - (x . c) x / |x|^3 with x = (3, 4, 0), c = (1, 2, 3)
+            assertEquals(1 / 5.0 - 11 * 3 / 125.0, g[3], 1e-5);
+            assertEquals(2 / 5.0 - 11 * 4 / 125.0, g[4], 1e-5);
+            assertEquals(3 / 5.0, g[5], 1e-5);
+        }
+    }
+
+    @Test
     void linearLayerLearnsASeparableProblemWithAdam() {
         Engine.seed(1);
         Linear lin = new Linear(2, 2);

@@ -8,9 +8,9 @@ import java.nio.file.Path;
 import java.util.List;
 import org.iibalance.config.ConfigIO;
 import org.iibalance.config.ExperimentConfig;
-import org.iibalance.experiment.RunFolder;
-import org.iibalance.experiment.RunResults;
-import org.iibalance.experiment.RunState;
+import org.iibalance.run.Results;
+import org.iibalance.run.RunFolder;
+import org.iibalance.run.RunState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,20 +21,18 @@ class MatrixReportTest {
 
     private void run(String folder, String name, String method, long seed, double accM, double accA, double accV, double tau, double gamma,
             RunState state) throws Exception {
-        Path d = tmp.resolve(folder);
-        Files.createDirectories(d);
+        RunFolder d = RunFolder.createAt(tmp.resolve(folder));
         ExperimentConfig cfg = ConfigIO.withOverrides(ExperimentConfig.defaults(), List.of("method.name=" + method, "method.tau=" + tau,
                 "method.gamma=" + gamma, "seed=" + seed, "name=" + name));
-        ConfigIO.write(cfg, d.resolve(RunFolder.CONFIG), "fixture");
-        RunResults r = new RunResults().put("method", method).put("dataset", "synthetic-av").put("seed", seed).put("name", name)
-                .put("test.accMultimodal", accM).put("test.accAudio", accA).put("test.accVisual", accV).put("test.accAvg", (accM + accA + accV) / 3)
-                .put("val.accMultimodal", accM).put("trainSeconds", 10.0);
+        d.writeConfig(cfg, "fixture");
+        Results.Builder r = Results.builder().run(method, "synthetic-av", seed, name).accMultimodal(accM).accuracy("audio", accA).accuracy("visual", accV)
+                .accAudioVisual(accA, accV).accAvg((accM + accA + accV) / 3).validation(accM, 1).trainSeconds(10.0);
         if (method.equals("iibalance")) {
-            r.put("budget.beta.audio", 0.7).put("budget.beta.visual", 0.3);
-            for (String s : List.of("train", "val", "test")) r.put("fusionWeightMeanBySplit." + s + ".audio", 0.65).put("fusionWeightMeanBySplit." + s + ".visual", 0.35);
+            r.budget("audio", 0.1, 0.7).budget("visual", 0.05, 0.3).anchor("audio");
+            for (String s : List.of("train", "val", "test")) r.weightMean(s, "audio", 0.65).weightMean(s, "visual", 0.35);
         }
-        r.write(d.resolve(RunFolder.RESULTS));
-        new RunFolder(d).writeState(state, state == RunState.COMPLETED ? null : "stopped by the test", 3);
+        d.writeResults(r.build());
+        d.writeState(state, state == RunState.COMPLETED ? null : "stopped by the test", 3);
     }
 
     @Test
@@ -59,7 +57,7 @@ class MatrixReportTest {
         assertTrue(r.skipped().keySet().stream().noneMatch(k -> k.contains("checkpoints")));
         assertTrue(r.skipped().values().stream().anyMatch(v -> v.contains("cancelled")));
 
-        MatrixReport.Stat m = r.stat("synthetic-av", "joint", "accM");
+        Stat m = r.stat("synthetic-av", "joint", "accM");
         assertEquals(0.6, m.mean(), 1e-9); // (0.5 + 0.6 + 0.7) / 3
         assertEquals(0.1, m.std(), 1e-9); // sqrt(((-0.1)^2 + 0 + 0.1^2) / 2)
         assertEquals(3, m.n());
@@ -85,7 +83,7 @@ class MatrixReportTest {
         assertEquals(0.60, tau.get(1)[1], 1e-9);
         assertEquals(0.70, r.sensitivity("synthetic-av", "gamma").get(0)[1], 1e-9);
 
-        MatrixReport.BudgetFigure f = r.budgetFigure("synthetic-av");
+        BudgetFigure f = r.budgetFigure("synthetic-av");
         assertEquals(0.7, f.prior()[0], 1e-9);
         assertEquals(0.35, f.weights().get("test")[1], 1e-9);
 

@@ -10,10 +10,11 @@ import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
-import org.iibalance.experiment.RunResults;
 import org.iibalance.experiment.TrainingEvent;
-import org.iibalance.gui.util.Csv;
 import org.iibalance.report.Charts;
+import org.iibalance.run.GatingTable;
+import org.iibalance.run.Results;
+import org.iibalance.run.RunSummary;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.PlotOrientation;
@@ -24,8 +25,8 @@ import org.jfree.data.statistics.HistogramDataset;
 /**
  * The Fig. 3 view's state: per modality the budget score B_m and prior beta_m (from
  * {@code BudgetEstimated}), the mean fusion weight on train and validation (each
- * {@code EpochCompleted}) and on test (the run's {@code results.json}), and the test-clip weight
- * histograms (the run's {@code gating.csv}). {@link #versionProperty()} ticks on every change, and
+ * {@code EpochCompleted}) and on test (the run's results), and the test-clip weight histograms
+ * (the run's gating table). {@link #versionProperty()} ticks on every change, and
  * the view redraws with {@link #budgetChart()}, the same {@link Charts#budgetVersusWeights} chart the
  * headless report draws.
  */
@@ -82,42 +83,39 @@ public final class BudgetViewModel {
     /** Shows a finished run folder (from the runs table). */
     public void showRun(Path runDir) throws IOException {
         reset();
-        RunResults r = RunResults.read(runDir.resolve("results.json"));
-        List<String> mods = new ArrayList<>();
-        for (String k : r.asMap().keySet()) if (k.startsWith("budget.beta.")) mods.add(k.substring("budget.beta.".length()));
-        modalities = mods;
-        scores = values(r, "budget.entropyScore.");
-        prior = values(r, "budget.beta.");
-        train = values(r, "fusionWeightMeanBySplit.train.");
-        val = values(r, "fusionWeightMeanBySplit.val.");
-        test = values(r, "fusionWeightMeanBySplit.test.");
+        RunSummary run = RunSummary.open(runDir);
+        Results r = run.results();
+        if (r == null) throw new IOException(runDir + ": the run has no results (state " + run.state().state().label() + ")");
+        modalities = r.modalities();
+        scores = values(r.budget().present() ? r.budget().entropyScore() : Map.of());
+        prior = values(r.prior());
+        train = values(r.weightMean("train"));
+        val = values(r.weightMean("val"));
+        test = values(r.weightMean("test"));
         readGating(runDir);
         changed();
     }
 
-    private void readResults(RunResults r) {
-        if (modalities.isEmpty()) {
-            List<String> mods = new ArrayList<>();
-            for (String k : r.asMap().keySet()) if (k.startsWith("budget.beta.")) mods.add(k.substring("budget.beta.".length()));
-            modalities = mods;
-        }
-        if (prior == null) prior = values(r, "budget.beta.");
-        if (scores == null) scores = values(r, "budget.entropyScore.");
-        train = orKeep(values(r, "fusionWeightMeanBySplit.train."), train);
-        val = orKeep(values(r, "fusionWeightMeanBySplit.val."), val);
-        test = values(r, "fusionWeightMeanBySplit.test.");
+    private void readResults(Results r) {
+        if (modalities.isEmpty()) modalities = r.modalities();
+        if (prior == null) prior = values(r.prior());
+        if (scores == null) scores = values(r.budget().present() ? r.budget().entropyScore() : Map.of());
+        train = orKeep(values(r.weightMean("train")), train);
+        val = orKeep(values(r.weightMean("val")), val);
+        test = values(r.weightMean("test"));
     }
 
     private static double[] orKeep(double[] a, double[] b) {
         return a == null ? b : a;
     }
 
-    private double[] values(RunResults r, String prefix) {
+    /** Per-modality figures in {@link #modalities} order; null when none is known. */
+    private double[] values(Map<String, Double> byModality) {
         if (modalities.isEmpty()) return null;
         double[] v = new double[modalities.size()];
         boolean any = false;
         for (int m = 0; m < v.length; m++) {
-            v[m] = r.number(prefix + modalities.get(m));
+            v[m] = Results.orNaN(byModality.get(modalities.get(m)));
             any |= !Double.isNaN(v[m]);
         }
         return any ? v : null;
@@ -126,21 +124,15 @@ public final class BudgetViewModel {
     private void readGating(Path runDir) {
         weightSamples.clear();
         try {
-            List<String[]> rows = Csv.read(runDir.resolve("gating.csv"));
-            if (rows.isEmpty()) return;
-            String[] h = rows.get(0);
-            for (int c = 0; c < h.length; c++) {
-                if (!h[c].startsWith("weight_")) continue;
-                double[] w = new double[rows.size() - 1];
-                int n = 0;
-                for (int i = 1; i < rows.size(); i++) {
-                    double x = Csv.number(rows.get(i).length > c ? rows.get(i)[c] : "");
-                    if (!Double.isNaN(x)) w[n++] = x;
-                }
-                if (n > 0) weightSamples.put(h[c].substring(7), java.util.Arrays.copyOf(w, n));
+            RunSummary run = RunSummary.open(runDir);
+            if (!run.hasGating()) return; // no gating table: no histogram
+            GatingTable g = run.gating();
+            for (String m : g.modalities()) {
+                double[] w = g.weightsOf(m);
+                if (w.length > 0) weightSamples.put(m, w);
             }
         } catch (IOException e) {
-            // no gating file (a method without a gate): no histogram
+            // unreadable gating table: no histogram
         }
     }
 
@@ -177,14 +169,14 @@ public final class BudgetViewModel {
         return w;
     }
 
-    /** Test-clip weights per modality from gating.csv (empty before the run finishes). */
+    /** Test-clip weights per modality from the gating table (empty before the run finishes). */
     public Map<String, double[]> weightSamples() {
         return weightSamples;
     }
 
     /** Fig. 3 with what is known (a prior of NaN until the budget is estimated). */
     public JFreeChart budgetChart() {
-        List<String> mods = modalities.isEmpty() ? List.of("audio", "visual") : modalities;
+        List<String> mods = modalities;
         double[] p = prior != null ? prior : new double[mods.size()];
         if (prior == null) java.util.Arrays.fill(p, Double.NaN);
         return Charts.budgetVersusWeights("IIB prior \u03b2 vs mean fusion weight (Fig. 3)", mods, p, weights());
@@ -194,7 +186,7 @@ public final class BudgetViewModel {
     public JFreeChart histogramChart() {
         HistogramDataset ds = new HistogramDataset();
         for (Map.Entry<String, double[]> e : weightSamples.entrySet()) ds.addSeries(e.getKey(), e.getValue(), 20, 0.0, 1.0);
-        JFreeChart c = ChartFactory.createHistogram("Fusion weight per test clip (gating.csv)", "weight w_m", "clips", ds, PlotOrientation.VERTICAL,
+        JFreeChart c = ChartFactory.createHistogram("Fusion weight per test clip", "weight w_m", "clips", ds, PlotOrientation.VERTICAL,
                 true, true, false);
         XYPlot p = c.getXYPlot();
         XYBarRenderer r = (XYBarRenderer) p.getRenderer();

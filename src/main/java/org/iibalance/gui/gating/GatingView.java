@@ -21,16 +21,17 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.iibalance.gui.util.ClipImages;
 import org.iibalance.gui.util.TablePane;
+import org.iibalance.run.GatingTable;
 
 /** The gating inspector: filterable, sortable table of test clips; the selected clip's media and heads. */
 public final class GatingView extends SplitPane {
-    private final TableView<GatingRow> table = new TableView<>();
+    private final TableView<GatingTable.Row> table = new TableView<>();
 
     /** The pane over {@code vm}. */
     public GatingView(GatingViewModel vm, Consumer<String> report) {
         setId("gatingView");
         table.setId("gatingTable");
-        SortedList<GatingRow> sorted = new SortedList<>(vm.filteredRows());
+        SortedList<GatingTable.Row> sorted = new SortedList<>(vm.filteredRows());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
         rebuildColumns(vm);
@@ -58,8 +59,8 @@ public final class GatingView extends SplitPane {
         hi.valueProperty().bindBidirectional(vm.maxWeightProperty());
         Label range = new Label();
         range.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> String.format("w(%s) in [%.2f, %.2f]",
-                vm.modalities().isEmpty() ? "first" : vm.modalities().get(0), lo.getValue(), hi.getValue()), lo.valueProperty(), hi.valueProperty(),
-                vm.modalities()));
+                vm.weightModalityProperty().get() == null ? "-" : vm.weightModalityProperty().get(), lo.getValue(), hi.getValue()), lo.valueProperty(),
+                hi.valueProperty(), vm.weightModalityProperty()));
         Label status = new Label();
         status.setId("gatingStatus");
         status.textProperty().bind(vm.statusProperty());
@@ -92,10 +93,10 @@ public final class GatingView extends SplitPane {
                 note.setText("");
                 return;
             }
-            GatingRow r = vm.selectedProperty().get();
+            GatingTable.Row r = vm.selectedProperty().get();
             StringBuilder w = new StringBuilder();
-            for (int m = 0; m < vm.modalities().size() && r != null; m++) {
-                w.append(String.format("  w_%s=%.3f u_%s=%.3f", vm.modalities().get(m), r.weight(m), vm.modalities().get(m), r.u(m)));
+            for (String m : vm.modalities()) {
+                if (r != null) w.append(String.format("  w_%s=%.3f u_%s=%.3f", m, r.weight(m), m, r.u(m)));
             }
             title.setText(d.id() + "  (true: " + d.label() + ", predicted: " + (r == null ? "?" : r.prediction()) + ")" + w);
             frames.setImage(d.frames() == null ? null : ClipImages.scale(d.frames(), 4).toImage());
@@ -123,28 +124,22 @@ public final class GatingView extends SplitPane {
         table.getColumns().add(col("label", r -> r.label()));
         table.getColumns().add(col("prediction", r -> r.prediction()));
         table.getColumns().add(col("correct", r -> r.correct()));
-        for (int m = 0; m < vm.modalities().size(); m++) {
-            final int mm = m;
-            table.getColumns().add(col("w_" + vm.modalities().get(m), r -> round(r.weight(mm))));
-        }
-        for (int m = 0; m < vm.modalities().size(); m++) {
-            final int mm = m;
-            table.getColumns().add(col("u_" + vm.modalities().get(m), r -> round(r.u(mm))));
-        }
+        for (String m : vm.modalities()) table.getColumns().add(col("w_" + m, r -> round(r.weight(m))));
+        for (String m : vm.modalities()) table.getColumns().add(col("u_" + m, r -> round(r.u(m))));
     }
 
     private static Double round(double v) {
         return Double.isNaN(v) ? null : Math.round(v * 1000) / 1000.0;
     }
 
-    private static <T> TableColumn<GatingRow, T> col(String name, Function<GatingRow, T> f) {
-        TableColumn<GatingRow, T> c = new TableColumn<>(name);
+    private static <T> TableColumn<GatingTable.Row, T> col(String name, Function<GatingTable.Row, T> f) {
+        TableColumn<GatingTable.Row, T> c = new TableColumn<>(name);
         c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(f.apply(d.getValue())));
         return c;
     }
 
     /** The table. */
-    public TableView<GatingRow> table() {
+    public TableView<GatingTable.Row> table() {
         return table;
     }
 }

@@ -18,6 +18,8 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
@@ -31,28 +33,31 @@ import org.iibalance.data.SyntheticAvDataset;
 import org.iibalance.gui.util.AudioPlayer;
 import org.iibalance.gui.util.BackgroundJob;
 import org.iibalance.gui.util.ClipImages;
-import org.iibalance.gui.util.Csv;
 import org.iibalance.gui.util.TaskExecutor;
+import org.iibalance.run.GatingTable;
+import org.iibalance.run.PredictionsTable;
+import org.iibalance.run.RunSummary;
 
 /**
- * The gating inspector: the test clips of a run's {@code gating.csv} (filterable: misclassified
- * only, one class, a range of the first modality's weight) and, for the selected clip, its frames,
- * spectrogram, each head's class probabilities ({@code predictions.csv}) and its audio. The clip
+ * The gating inspector: the test clips of a run's gating table (filterable: misclassified only, one
+ * class, a range of one modality's weight, the first by default) and, for the selected clip, its
+ * frames, spectrogram, each head's class probabilities (the predictions table) and its audio. The clip
  * arrays come from reloading the dataset of the run's {@code config.yaml} in the background (once
  * per run) and finding the clip by id.
  */
 public final class GatingViewModel {
     private final TaskExecutor executor;
     private final AudioPlayer player = new AudioPlayer();
-    private final ObservableList<GatingRow> rows = FXCollections.observableArrayList();
-    private final FilteredList<GatingRow> filtered = new FilteredList<>(rows, r -> true);
+    private final ObservableList<GatingTable.Row> rows = FXCollections.observableArrayList();
+    private final FilteredList<GatingTable.Row> filtered = new FilteredList<>(rows, r -> true);
     private final ObservableList<String> modalities = FXCollections.observableArrayList();
     private final ObservableList<String> classNames = FXCollections.observableArrayList();
     private final BooleanProperty misclassifiedOnly = new SimpleBooleanProperty(this, "misclassifiedOnly");
     private final IntegerProperty classFilter = new SimpleIntegerProperty(this, "classFilter", -1);
     private final DoubleProperty minWeight = new SimpleDoubleProperty(this, "minWeight", 0);
     private final DoubleProperty maxWeight = new SimpleDoubleProperty(this, "maxWeight", 1);
-    private final ObjectProperty<GatingRow> selected = new SimpleObjectProperty<>(this, "selected");
+    private final StringProperty weightModality = new SimpleStringProperty(this, "weightModality");
+    private final ObjectProperty<GatingTable.Row> selected = new SimpleObjectProperty<>(this, "selected");
     private final ReadOnlyObjectWrapper<ClipDetail> detail = new ReadOnlyObjectWrapper<>(this, "detail");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "no run yet: train one, or open one in the runs table");
     private final ReadOnlyObjectWrapper<Path> runDir = new ReadOnlyObjectWrapper<>(this, "runDir");
@@ -67,13 +72,14 @@ public final class GatingViewModel {
     public GatingViewModel(TaskExecutor executor) {
         this.executor = executor;
         realAudio = new RealClipAudio(executor, id -> {
-            GatingRow now = selected.get();
+            GatingTable.Row now = selected.get();
             if (now != null && now.id().equals(id)) detail.set(describe(now, find(id)));
         });
         misclassifiedOnly.addListener(o -> refilter());
         classFilter.addListener(o -> refilter());
         minWeight.addListener(o -> refilter());
         maxWeight.addListener(o -> refilter());
+        weightModality.addListener(o -> refilter());
         selected.addListener((o, a, b) -> showSelected());
     }
 
@@ -81,44 +87,21 @@ public final class GatingViewModel {
         boolean mis = misclassifiedOnly.get();
         int cls = classFilter.get();
         double lo = minWeight.get(), hi = maxWeight.get();
+        String m = weightModality.get();
         filtered.setPredicate(r -> (!mis || !r.correct()) && (cls < 0 || r.label() == cls)
-                && (Double.isNaN(r.weight(0)) || (r.weight(0) >= lo - 1e-9 && r.weight(0) <= hi + 1e-9)));
+                && (m == null || Double.isNaN(r.weight(m)) || (r.weight(m) >= lo - 1e-9 && r.weight(m) <= hi + 1e-9)));
     }
 
-    /** Reads a finished run folder's gating.csv, predictions.csv and config.yaml. */
+    /** Reads a finished run folder's gating and predictions tables and its configuration. */
     public void load(Path dir) throws IOException {
-        List<String[]> g = Csv.read(dir.resolve("gating.csv"));
-        List<String> mods = new ArrayList<>();
-        String[] h = g.get(0);
-        for (String c : h) if (c.startsWith("weight_")) mods.add(c.substring(7));
-        List<GatingRow> out = new ArrayList<>();
-        for (int i = 1; i < g.size(); i++) {
-            String[] r = g.get(i);
-            double[] w = new double[mods.size()];
-            double[] u = new double[mods.size()];
-            for (int m = 0; m < mods.size(); m++) {
-                w[m] = Csv.number(r[4 + m]);
-                u[m] = Csv.number(r[4 + mods.size() + m]);
-            }
-            out.add(new GatingRow(r[0], Integer.parseInt(r[1]), Integer.parseInt(r[2]), Boolean.parseBoolean(r[3]), w, u));
-        }
+        RunSummary run = RunSummary.open(dir);
+        GatingTable g = run.gating();
+        List<String> mods = g.modalities();
+        List<GatingTable.Row> out = g.rows();
         predictions.clear();
-        try {
-            List<String[]> p = Csv.read(dir.resolve("predictions.csv"));
-            for (int i = 1; i < p.size(); i++) {
-                String[] r = p.get(i);
-                double[] probs = new double[r.length - 2];
-                for (int c = 2; c < r.length; c++) probs[c - 2] = Csv.number(r[c]);
-                predictions.computeIfAbsent(r[0], k -> new LinkedHashMap<>()).put(r[1], probs);
-            }
-        } catch (IOException e) {
-            // an older run without predictions.csv: no probabilities shown
-        }
-        try {
-            config = ConfigIO.load(dir.resolve("config.yaml"), List.of());
-        } catch (org.iibalance.config.ConfigException e) {
-            config = null;
-        }
+        PredictionsTable p = run.predictions(); // null for an older run without one: no probabilities shown
+        if (p != null) predictions.putAll(p.byClip());
+        config = run.config();
         if (!dir.equals(datasetFor)) {
             dataset = null;
             datasetFor = null;
@@ -127,8 +110,9 @@ public final class GatingViewModel {
         detail.set(null);
         realAudio.forget();
         modalities.setAll(mods);
+        weightModality.set(mods.isEmpty() ? null : mods.get(0));
         int classes = 0;
-        for (GatingRow r : out) classes = Math.max(classes, r.label() + 1);
+        for (GatingTable.Row r : out) classes = Math.max(classes, r.label() + 1);
         List<String> names = new ArrayList<>();
         for (int c = 0; c < classes; c++) names.add("class " + c);
         classNames.setAll(names);
@@ -139,7 +123,7 @@ public final class GatingViewModel {
     }
 
     private void showSelected() {
-        GatingRow r = selected.get();
+        GatingTable.Row r = selected.get();
         if (r == null) {
             detail.set(null);
             return;
@@ -159,7 +143,7 @@ public final class GatingViewModel {
                 List<String> names = d.classNames();
                 if (!names.isEmpty()) classNames.setAll(names);
                 status.set(rows.size() + " test clips; dataset " + d.name() + " loaded");
-                GatingRow now = selected.get();
+                GatingTable.Row now = selected.get();
                 if (now != null) show(now);
             }).onFailure(t -> {
                 datasetLoading = false;
@@ -169,11 +153,11 @@ public final class GatingViewModel {
     }
 
     /** Shows a clip of the loaded dataset, then starts decoding its audio if it is a real clip. */
-    private void show(GatingRow r) {
+    private void show(GatingTable.Row r) {
         Clip clip = find(r.id());
         detail.set(describe(r, clip));
         if (clip != null && config != null && !SyntheticAvDataset.KIND.equals(config.dataset().kind()) && ClipAudio.source(clip.meta()) != null) {
-            realAudio.request(r.id(), config.dataset(), clip.meta());
+            realAudio.request(r.id(), config.dataset(), clip.meta(), clip.window());
         }
     }
 
@@ -183,7 +167,7 @@ public final class GatingViewModel {
         return null;
     }
 
-    private ClipDetail describe(GatingRow r, Clip clip) {
+    private ClipDetail describe(GatingTable.Row r, Clip clip) {
         ClipImages.Argb frames = null;
         ClipImages.Argb spec = null;
         float[] audio = null;
@@ -230,17 +214,17 @@ public final class GatingViewModel {
         player.play(d.audio(), d.sampleRate(), why -> executor.runOnUi(() -> status.set(why == null ? "played " + d.id() : why)));
     }
 
-    /** All rows of gating.csv. */
-    public ObservableList<GatingRow> rows() {
+    /** All rows of the gating table. */
+    public ObservableList<GatingTable.Row> rows() {
         return rows;
     }
 
     /** The rows passing the filters (wrap in a SortedList for sorting). */
-    public FilteredList<GatingRow> filteredRows() {
+    public FilteredList<GatingTable.Row> filteredRows() {
         return filtered;
     }
 
-    /** Modality names, in gating.csv order. */
+    /** Modality names, in the gating table's order. */
     public ObservableList<String> modalities() {
         return modalities;
     }
@@ -260,18 +244,23 @@ public final class GatingViewModel {
         return classFilter;
     }
 
-    /** Lower bound of the first modality's weight. */
+    /** The modality whose weight range filters the rows (the first one after a load). */
+    public StringProperty weightModalityProperty() {
+        return weightModality;
+    }
+
+    /** Lower bound of the filtered modality's weight. */
     public DoubleProperty minWeightProperty() {
         return minWeight;
     }
 
-    /** Upper bound of the first modality's weight. */
+    /** Upper bound of the filtered modality's weight. */
     public DoubleProperty maxWeightProperty() {
         return maxWeight;
     }
 
     /** The selected clip. */
-    public ObjectProperty<GatingRow> selectedProperty() {
+    public ObjectProperty<GatingTable.Row> selectedProperty() {
         return selected;
     }
 

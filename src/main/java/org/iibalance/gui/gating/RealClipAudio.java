@@ -33,10 +33,10 @@ final class RealClipAudio {
     }
 
     /** Starts decoding clip {@code clipId} unless it is decoded or being decoded. */
-    void request(String clipId, DatasetConfig dataset, Map<String, String> meta) {
+    void request(String clipId, DatasetConfig dataset, Map<String, String> meta, org.iibalance.data.EventWindow window) {
         if (clipId.equals(id) || clipId.equals(loading)) return;
         loading = clipId;
-        executor.execute(BackgroundJob.of(p -> ClipAudio.decode(dataset, meta))
+        executor.execute(BackgroundJob.of(p -> ClipAudio.decode(dataset, meta, window))
                 .onSuccess(a -> done(clipId, a, null))
                 .onFailure(t -> done(clipId, null, t.getMessage())));
     }

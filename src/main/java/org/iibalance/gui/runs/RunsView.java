@@ -16,6 +16,7 @@ import javafx.scene.layout.VBox;
 import org.iibalance.gui.util.ChartPane;
 import org.iibalance.gui.util.TablePane;
 import org.iibalance.report.Charts;
+import org.iibalance.run.RunSummary;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.PlotOrientation;
@@ -25,42 +26,46 @@ import org.jfree.chart.plot.PlotOrientation;
  * Fig. 3 and gating, "Re-run" loads its configuration into the set-up pane.
  */
 public final class RunsView extends VBox {
-    private final TableView<RunRow> table = new TableView<>();
+    private final TableView<RunSummary> table = new TableView<>();
+    private int fixedColumns;
 
     /**
      * The pane over {@code vm}; {@code open} and {@code rerun} receive the chosen run.
      */
-    public RunsView(RunsViewModel vm, Consumer<RunRow> open, Consumer<RunRow> rerun, Consumer<String> report) {
+    public RunsView(RunsViewModel vm, Consumer<RunSummary> open, Consumer<RunSummary> rerun, Consumer<String> report) {
         setId("runsView");
         setPadding(new Insets(6));
         setSpacing(6);
         table.setId("runsTable");
         table.setItems(vm.rows());
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        table.getColumns().add(col("run", r -> r.name()));
-        table.getColumns().add(col("state", r -> r.state()));
-        table.getColumns().add(col("method", r -> r.method()));
-        table.getColumns().add(col("dataset", r -> r.dataset()));
-        table.getColumns().add(col("seed", r -> r.seed()));
-        table.getColumns().add(col("tau", r -> r.tau()));
-        table.getColumns().add(col("gamma", r -> r.gamma()));
-        table.getColumns().add(col("lambdaStart", r -> r.lambdaStart()));
-        table.getColumns().add(col("epochs", r -> r.epochs()));
-        table.getColumns().add(col("Acc_m", r -> num(r.accM())));
-        table.getColumns().add(col("Acc_a", r -> num(r.accA())));
-        table.getColumns().add(col("Acc_v", r -> num(r.accV())));
-        table.getColumns().add(col("val Acc_m", r -> num(r.valAccM())));
-        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<RunRow>) c -> vm.overlay(java.util.List.copyOf(table.getSelectionModel().getSelectedItems())));
+        table.getColumns().add(col("run", vm::displayName));
+        table.getColumns().add(col("state", r -> r.state().state().label()));
+        table.getColumns().add(col("scheduler", r -> vm.schedulerStates().getOrDefault(r.dir(), ""))); // runs submitted to Slurm
+        vm.schedulerStates().addListener((javafx.collections.MapChangeListener<java.nio.file.Path, String>) c -> table.refresh());
+        table.getColumns().add(col("method", r -> r.config().method().name()));
+        table.getColumns().add(col("dataset", r -> r.config().dataset().kind()));
+        table.getColumns().add(col("seed", r -> r.config().seed()));
+        table.getColumns().add(col("tau", r -> r.config().method().tau()));
+        table.getColumns().add(col("gamma", r -> r.config().method().gamma()));
+        table.getColumns().add(col("lambdaStart", r -> r.config().method().lambdaStart()));
+        table.getColumns().add(col("epochs", r -> r.config().training().epochs()));
+        table.getColumns().add(col("Acc_m", r -> r.results() == null ? "" : num(r.results().accMultimodal())));
+        fixedColumns = table.getColumns().size();
+        table.getColumns().add(col("val Acc_m", r -> r.results() == null ? "" : num(r.results().valAccuracy())));
+        rebuildModalityColumns(vm);
+        vm.modalities().addListener((ListChangeListener<String>) c -> rebuildModalityColumns(vm));
+        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<RunSummary>) c -> vm.overlay(java.util.List.copyOf(table.getSelectionModel().getSelectedItems())));
         Button openB = new Button("Open (Fig. 3, gating)");
         openB.setId("openRun");
         openB.setOnAction(e -> {
-            RunRow r = table.getSelectionModel().getSelectedItem();
+            RunSummary r = table.getSelectionModel().getSelectedItem();
             if (r != null) open.accept(r);
         });
         Button rerunB = new Button("Re-run with its config");
         rerunB.setId("rerunRun");
         rerunB.setOnAction(e -> {
-            RunRow r = table.getSelectionModel().getSelectedItem();
+            RunSummary r = table.getSelectionModel().getSelectedItem();
             if (r != null) rerun.accept(r);
         });
         Button refresh = new Button("Refresh");
@@ -85,18 +90,29 @@ public final class RunsView extends VBox {
         getChildren().addAll(new HBox(6, openB, rerunB, refresh, TablePane.csvButton("runs", table, report), status), table, charts);
     }
 
+    /** One test-accuracy column per modality of the runs (any number, in the runs' order), after Acc_m. */
+    private void rebuildModalityColumns(RunsViewModel vm) {
+        table.getColumns().removeIf(c -> c.getUserData() instanceof String);
+        int at = fixedColumns;
+        for (String m : vm.modalities()) {
+            TableColumn<RunSummary, String> c = col("Acc_" + m, r -> r.results() == null ? "" : num(r.results().accuracy(m)));
+            c.setUserData(m);
+            table.getColumns().add(at++, c);
+        }
+    }
+
     private static String num(double v) {
         return Double.isNaN(v) ? "" : String.format("%.4f", v);
     }
 
-    private static <T> TableColumn<RunRow, T> col(String name, Function<RunRow, T> f) {
-        TableColumn<RunRow, T> c = new TableColumn<>(name);
+    private static <T> TableColumn<RunSummary, T> col(String name, Function<RunSummary, T> f) {
+        TableColumn<RunSummary, T> c = new TableColumn<>(name);
         c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(f.apply(d.getValue())));
         return c;
     }
 
     /** The table. */
-    public TableView<RunRow> table() {
+    public TableView<RunSummary> table() {
         return table;
     }
 }

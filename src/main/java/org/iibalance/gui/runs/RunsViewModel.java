@@ -1,44 +1,53 @@
 package org.iibalance.gui.runs;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
+import java.util.Set;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.iibalance.config.ConfigIO;
-import org.iibalance.config.ExperimentConfig;
-import org.iibalance.experiment.RunFolder;
-import org.iibalance.experiment.RunResults;
 import org.iibalance.gui.util.BackgroundJob;
-import org.iibalance.gui.util.Csv;
 import org.iibalance.gui.util.TaskExecutor;
+import org.iibalance.run.MetricsTable;
+import org.iibalance.run.RunScan;
+import org.iibalance.run.RunSummary;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /**
- * Every run folder under the runs directory (and one level deeper, for sweep trials), re-scanned in
- * the background on {@link #refresh()} (the application polls every few seconds); selected runs'
- * {@code metrics.csv} curves overlaid (training loss per step, validation Acc_m per epoch).
+ * Every run folder under the runs directory (and one level deeper, for sweep trials; found by
+ * structure, see {@link RunScan}), re-scanned in the background on {@link #refresh()} (the
+ * application polls every few seconds); selected runs' metrics curves overlaid (training loss per
+ * step, validation Acc_m per epoch).
  */
 public final class RunsViewModel {
+    /** How deep below the runs directory runs are looked for: runs, and sweep trials one level down. */
+    private static final int DEPTH = 2;
+
     private final TaskExecutor executor;
     private final ObjectProperty<Path> runsDir = new SimpleObjectProperty<>(this, "runsDir");
-    private final ObservableList<RunRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<RunSummary> rows = FXCollections.observableArrayList();
+    private final ObservableList<String> modalities = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final XYSeriesCollection lossOverlay = new XYSeriesCollection();
     private final XYSeriesCollection accOverlay = new XYSeriesCollection();
-    private final Map<Path, RunRow> cache = new HashMap<>();
+    private final Map<Path, Cached> cache = new HashMap<>();
+    // runs of matrices and sweeps submitted to Slurm: their scheduler state, polled with the folders
+    private final ClusterStates clusterStates = new ClusterStates(10);
+    private final javafx.collections.ObservableMap<Path, String> schedulerStates = FXCollections.observableHashMap();
+    private volatile Map<Path, String> schedulerFound = Map.of();
     private volatile boolean scanning;
+
+    private record Cached(String stamp, RunSummary summary) {}
 
     /** A runs table over {@code runsDir}. */
     public RunsViewModel(TaskExecutor executor, Path runsDir) {
@@ -52,9 +61,20 @@ public final class RunsViewModel {
         if (scanning) return;
         scanning = true;
         Path dir = runsDir.get();
-        executor.execute(BackgroundJob.of(p -> scan(dir)).onSuccess(found -> {
+        executor.execute(BackgroundJob.of(p -> {
+            List<RunSummary> f = scan(dir);
+            schedulerFound = dir == null ? Map.of() : clusterStates.of(dir, f.stream().map(RunSummary::dir).toList());
+            return f;
+        }).onSuccess(found -> {
             scanning = false;
+            if (!schedulerFound.equals(schedulerStates)) {
+                schedulerStates.clear();
+                schedulerStates.putAll(schedulerFound);
+            }
             if (!found.equals(new ArrayList<>(rows))) rows.setAll(found);
+            Set<String> mods = new LinkedHashSet<>();
+            for (RunSummary r : found) if (r.results() != null) mods.addAll(r.results().modalities());
+            if (!modalities.equals(new ArrayList<>(mods))) modalities.setAll(mods);
             status.set(found.size() + " runs in " + dir.toAbsolutePath());
         }).onFailure(t -> {
             scanning = false;
@@ -62,77 +82,59 @@ public final class RunsViewModel {
         }));
     }
 
-    /** Reads every run folder under {@code dir} (newest first). */
-    public List<RunRow> scan(Path dir) throws IOException {
-        List<RunRow> out = new ArrayList<>();
-        if (dir == null || !Files.isDirectory(dir)) return out;
-        List<Path> folders = new ArrayList<>();
-        try (Stream<Path> s = Files.list(dir)) {
-            for (Path p : s.toList()) {
-                if (!Files.isDirectory(p)) continue;
-                if (Files.isRegularFile(p.resolve(RunFolder.CONFIG))) folders.add(p);
-                else try (Stream<Path> inner = Files.list(p)) {
-                    inner.filter(q -> Files.isRegularFile(q.resolve(RunFolder.CONFIG))).forEach(folders::add);
-                }
-            }
-        }
-        for (Path f : folders) {
-            RunRow r = read(dir, f);
+    /** Reads every run folder under {@code dir} (newest first); folders being written are left for the next poll. */
+    public List<RunSummary> scan(Path dir) {
+        List<RunSummary> out = new ArrayList<>();
+        if (dir == null) return out;
+        for (Path f : RunScan.of(List.of(dir), DEPTH).runs()) {
+            RunSummary r = read(f);
             if (r != null) out.add(r);
         }
-        out.sort(Comparator.comparing(RunRow::name).reversed());
+        out.sort(Comparator.comparing((RunSummary r) -> displayName(dir, r)).reversed());
         return out;
     }
 
-    private synchronized RunRow read(Path root, Path f) {
-        String stamp = stamp(f);
-        RunRow old = cache.get(f);
-        if (old != null && old.stamp().equals(stamp)) return old;
+    private synchronized RunSummary read(Path f) {
+        String stamp = RunSummary.stamp(f);
+        Cached old = cache.get(f);
+        if (old != null && old.stamp().equals(stamp)) return old.summary();
         try {
-            ExperimentConfig c = ConfigIO.load(f.resolve(RunFolder.CONFIG), List.of());
-            RunResults r = Files.isRegularFile(f.resolve(RunFolder.RESULTS)) ? RunResults.read(f.resolve(RunFolder.RESULTS)) : new RunResults();
-            RunRow row = new RunRow(f, root.relativize(f).toString(), c.method().name(), c.dataset().kind(), c.seed(), c.method().tau(), c.method().gamma(),
-                    c.method().lambdaStart(), c.training().epochs(), r.number("test.accMultimodal"), r.number("test.accAudio"), r.number("test.accVisual"),
-                    r.number("val.accMultimodal"), RunFolder.readState(f).label(), stamp);
-            cache.put(f, row);
-            return row;
-        } catch (Exception e) {
+            RunSummary s = RunSummary.open(f);
+            if (s.config() == null) return null; // a config being written; next poll
+            cache.put(f, new Cached(stamp, s));
+            return s;
+        } catch (IOException e) {
             return null; // a folder being written; next poll
         }
     }
 
-    private static String stamp(Path f) {
-        StringBuilder b = new StringBuilder();
-        for (String n : List.of(RunFolder.STATE, RunFolder.RESULTS)) {
-            try {
-                b.append(Files.getLastModifiedTime(f.resolve(n)).toMillis()).append('/');
-            } catch (IOException e) {
-                b.append("-/");
-            }
-        }
-        return b.toString();
+    /** A run's name in the table: its folder relative to the runs directory ({@code sweep-.../trial} for sweep trials). */
+    public String displayName(RunSummary r) {
+        return displayName(runsDir.get(), r);
     }
 
-    /** Overlays the curves of the given runs from their metrics.csv (one colour per run). */
-    public void overlay(List<RunRow> selected) {
+    private static String displayName(Path root, RunSummary r) {
+        try {
+            return root == null ? r.dir().getFileName().toString() : root.relativize(r.dir()).toString();
+        } catch (IllegalArgumentException e) {
+            return r.dir().toString();
+        }
+    }
+
+    /** Overlays the curves of the given runs from their metrics (one colour per run). */
+    public void overlay(List<RunSummary> selected) {
         lossOverlay.removeAllSeries();
         accOverlay.removeAllSeries();
-        for (RunRow r : selected) {
-            XYSeries loss = new XYSeries(r.name() + " loss", false, true);
-            XYSeries acc = new XYSeries(r.name() + " val Acc_m", false, true);
+        for (RunSummary r : selected) {
+            String name = displayName(r);
+            XYSeries loss = new XYSeries(name + " loss", false, true);
+            XYSeries acc = new XYSeries(name + " val Acc_m", false, true);
             try {
-                List<String[]> m = Csv.read(r.dir().resolve(RunFolder.METRICS));
-                if (m.isEmpty()) continue;
-                List<String> h = List.of(m.get(0));
-                int step = h.indexOf("step"), phase = h.indexOf("phase"), lossC = h.indexOf("loss"), epoch = h.indexOf("epoch"), val = h.indexOf("valAcc_multimodal");
-                for (int i = 1; i < m.size(); i++) {
-                    String[] row = m.get(i);
-                    if (row.length < h.size()) continue;
-                    if ("step".equals(row[phase])) loss.add(Csv.number(row[step]), Csv.number(row[lossC]), false);
-                    if ("epoch".equals(row[phase])) acc.add(Csv.number(row[epoch]), Csv.number(row[val]), false);
-                }
+                MetricsTable m = r.metrics();
+                for (MetricsTable.Row row : m.rows(MetricsTable.Kind.STEP)) loss.add(row.step(), row.loss(), false);
+                for (MetricsTable.Row row : m.rows(MetricsTable.Kind.EPOCH)) acc.add(row.epoch(), row.valAccMultimodal(), false);
             } catch (IOException e) {
-                status.set("cannot read " + r.dir().resolve(RunFolder.METRICS) + ": " + e.getMessage());
+                status.set("cannot read the metrics of " + name + ": " + e.getMessage());
             }
             lossOverlay.addSeries(loss);
             accOverlay.addSeries(acc);
@@ -145,8 +147,18 @@ public final class RunsViewModel {
     }
 
     /** The runs. */
-    public ObservableList<RunRow> rows() {
+    public ObservableList<RunSummary> rows() {
         return rows;
+    }
+
+    /** The modalities of the completed runs (one accuracy column each). */
+    public ObservableList<String> modalities() {
+        return modalities;
+    }
+
+    /** The scheduler state of runs in a folder submitted to Slurm (by run folder; other runs are absent). */
+    public javafx.collections.ObservableMap<Path, String> schedulerStates() {
+        return schedulerStates;
     }
 
     /** A status line. */

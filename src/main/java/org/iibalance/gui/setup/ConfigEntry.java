@@ -7,17 +7,19 @@ import javafx.beans.property.ReadOnlyStringProperty;
 
 /**
  * One row of the hyper-parameter sheet: a dotted configuration key ({@code method.tau}), its value
- * as typed, the value of the loaded file, and the problem the CLI would report for it (empty when
- * fine).
+ * as typed, the value of the loaded file, its description (as {@code iibalance config} prints it), and
+ * the problem the CLI would report for it (empty when fine).
  */
 public final class ConfigEntry {
     private final String key;
+    private final String description;
     private final StringProperty value = new SimpleStringProperty(this, "value", "");
     private final ReadOnlyStringWrapper loadedValue = new ReadOnlyStringWrapper(this, "loadedValue", "");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
 
     ConfigEntry(String key, String value) {
         this.key = key;
+        this.description = org.iibalance.config.ConfigCatalogue.describe(key);
         this.value.set(value);
         this.loadedValue.set(value);
     }
@@ -25,6 +27,11 @@ public final class ConfigEntry {
     /** The dotted key. */
     public String key() {
         return key;
+    }
+
+    /** What the key means and the values it allows (from the configuration catalogue; "" if none). */
+    public String description() {
+        return description;
     }
 
     /** The value as typed (editable). */

@@ -124,16 +124,30 @@ public final class SetupView extends SplitPane {
                 setStyle(empty || s == null || s.isEmpty() ? "" : "-fx-text-fill: #c0392b;");
             }
         });
+        keyCol.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(String s, boolean empty) {
+                super.updateItem(s, empty);
+                setText(empty ? null : s);
+                ConfigEntry en = empty || getTableRow() == null ? null : getTableRow().getItem();
+                setTooltip(en == null || en.description().isEmpty() ? null : new javafx.scene.control.Tooltip(en.description()));
+            }
+        });
+        TableColumn<ConfigEntry, String> descCol = new TableColumn<>("description");
+        descCol.setId("descriptionColumn");
+        descCol.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyStringWrapper(c.getValue().description()));
+        descCol.setPrefWidth(420);
         sheet.getColumns().add(keyCol);
         sheet.getColumns().add(valCol);
         sheet.getColumns().add(probCol);
+        sheet.getColumns().add(descCol);
         TextField filter = new TextField();
         filter.setPromptText("filter keys (e.g. method.)");
         filter.setId("sheetFilter");
         FilteredList<ConfigEntry> shown = new FilteredList<>(vm.entries());
         shown.predicateProperty().bind(Bindings.createObjectBinding(() -> {
             String f = filter.getText() == null ? "" : filter.getText().trim();
-            return (java.util.function.Predicate<ConfigEntry>) en -> f.isEmpty() || en.key().contains(f);
+            return (java.util.function.Predicate<ConfigEntry>) en -> f.isEmpty() || en.key().contains(f) || en.description().contains(f);
         }, filter.textProperty()));
         sheet.setItems(shown);
         Label problems = new Label();

@@ -222,7 +222,7 @@ public final class SetupViewModel {
 
     /** Loads the configuration of a run folder, to run it again. */
     public void loadFromRun(Path runDir) throws ConfigException {
-        load(runDir.resolve("config.yaml"));
+        load(org.iibalance.run.RunFiles.config(runDir));
     }
 
     /** Applies overrides to what the sheet holds (e.g. a tiny training for tests). */
@@ -296,8 +296,8 @@ public final class SetupViewModel {
                 clip == null ? null : clip.id(), frames, spec);
     }
 
-    /** Whether the file looks like a run folder's configuration. */
+    /** Whether the folder holds a run's configuration. */
     public static boolean isRunFolder(Path dir) {
-        return Files.isRegularFile(dir.resolve("config.yaml"));
+        return org.iibalance.run.RunFiles.hasConfig(dir);
     }
 }

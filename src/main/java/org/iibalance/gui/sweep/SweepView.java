@@ -52,6 +52,20 @@ public final class SweepView extends VBox {
         g.addRow(0, new Label("axis 1 key"), k1, new Label("values"), v1);
         g.addRow(1, new Label("axis 2 key"), k2, new Label("values"), v2);
         g.addRow(2, new Label("seeds"), seeds, new Label("parallel trials"), par);
+        // on a cluster: the same settings as `sweep --executor slurm` (README "On a cluster")
+        javafx.scene.control.CheckBox slurm = new javafx.scene.control.CheckBox("on Slurm");
+        slurm.setId("sweepOnSlurm");
+        slurm.selectedProperty().bindBidirectional(vm.onSlurmProperty());
+        TextField slurmFile = field("slurmConfig", vm.slurmConfigProperty());
+        slurmFile.setPromptText("settings YAML (optional)");
+        TextField partition = field("slurmPartition", vm.partitionProperty());
+        partition.setPromptText("partition");
+        TextField mem = field("slurmMemory", vm.memoryProperty());
+        mem.setPromptText("memory, e.g. 4G");
+        TextField time = field("slurmTime", vm.timeProperty());
+        time.setPromptText("time, e.g. 02:00:00");
+        for (TextField f : java.util.List.of(slurmFile, partition, mem, time)) f.disableProperty().bind(slurm.selectedProperty().not());
+        g.addRow(3, slurm, slurmFile, partition, new HBox(6, mem, time));
         Label status = new Label();
         status.setId("sweepStatus");
         status.textProperty().bind(vm.statusProperty());

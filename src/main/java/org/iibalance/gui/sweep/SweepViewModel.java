@@ -25,6 +25,14 @@ import org.iibalance.experiment.RunOutcome;
 import org.iibalance.experiment.SweepListener;
 import org.iibalance.experiment.SweepRunner;
 import org.iibalance.experiment.SweepSpec;
+import org.iibalance.run.Results;
+import org.iibalance.run.RunSummary;
+import org.iibalance.experiment.cluster.ClusterTrial;
+import org.iibalance.experiment.cluster.Slurm;
+import org.iibalance.experiment.cluster.SlurmExecutor;
+import org.iibalance.experiment.cluster.SlurmSettings;
+import org.iibalance.experiment.cluster.TaskLauncher;
+import org.iibalance.experiment.cluster.TrialState;
 import org.iibalance.gui.util.BackgroundJob;
 import org.iibalance.gui.util.EventBatcher;
 import org.iibalance.gui.util.TaskExecutor;
@@ -58,6 +66,15 @@ public final class SweepViewModel {
     private final List<String> keys = new ArrayList<>();
     private CancellationToken token;
     private Path sweepDir;
+    // Slurm: the same settings as `sweep --executor slurm` (a settings file and single keys on top)
+    private final BooleanProperty onSlurm = new SimpleBooleanProperty(this, "onSlurm", false);
+    private final StringProperty slurmConfig = new SimpleStringProperty(this, "slurmConfig", "");
+    private final StringProperty partition = new SimpleStringProperty(this, "partition", "");
+    private final StringProperty memory = new SimpleStringProperty(this, "memory", "");
+    private final StringProperty time = new SimpleStringProperty(this, "time", "");
+    private double slurmPollSeconds = 5;
+    private String slurmClassPath;
+    private volatile SlurmExecutor cluster;
 
     /** A sweep view-model over the configuration {@code base} supplies (the set-up pane's). */
     public SweepViewModel(TaskExecutor executor, Supplier<ExperimentConfig> base) {
@@ -112,6 +129,10 @@ public final class SweepViewModel {
         token = new CancellationToken();
         running.set(true);
         version.set(version.get() + 1);
+        if (onSlurm.get()) {
+            startOnSlurm(spec, trials);
+            return;
+        }
         status.set("running " + trials.size() + " trials, " + spec.parallelism() + " at once, into " + sweepDir);
         SweepRunner runner = new SweepRunner(spec, sweepDir).optCancellation(token).optListener(new SweepListener() {
             @Override
@@ -121,8 +142,8 @@ public final class SweepViewModel {
 
             @Override
             public void trialFinished(SweepSpec.Trial t, RunOutcome o, boolean skipped) {
-                double val = o.results() == null ? Double.NaN : o.results().number("val.accMultimodal");
-                double test = o.results() == null ? Double.NaN : o.results().number("test.accMultimodal");
+                double val = o.results() == null ? Double.NaN : o.results().valAccuracy();
+                double test = o.results() == null ? Double.NaN : o.results().accMultimodal();
                 batcher.offer(new SweepRow(t.index(), t.name(), t.values(), t.seed(), o.state().label() + (skipped ? " (earlier)" : ""), val, test, false));
             }
         });
@@ -138,10 +159,81 @@ public final class SweepViewModel {
         }));
     }
 
-    /** Stops the sweep: running trials stop at their next batch, the rest do not start. */
+    /** Stops the sweep: running trials stop at their next batch, the rest do not start (on Slurm: scancel). */
     public void cancel() {
+        SlurmExecutor c = cluster;
+        if (c != null && running.get()) {
+            executor.execute(BackgroundJob.of(p -> c.cancel()).onSuccess(ids -> status.set("cancelled Slurm job(s) " + ids + "; waiting for the tasks to stop"))
+                    .onFailure(t -> status.set("scancel failed: " + t.getMessage())));
+            return;
+        }
         if (token != null) token.cancel();
         status.set("cancelling the sweep...");
+    }
+
+    /** The Slurm settings of the fields: the settings file (if named), then partition, memory and time. */
+    public SlurmSettings slurmSettings() throws ConfigException {
+        SlurmSettings s = slurmConfig.get().isBlank() ? SlurmSettings.defaults() : SlurmSettings.load(Path.of(slurmConfig.get().trim()));
+        return s.override(blankToNull(partition.get()), null, null, blankToNull(memory.get()), blankToNull(time.get()), null, null, null, null, null, null, null)
+                .validate("");
+    }
+
+    private static String blankToNull(String v) {
+        return v == null || v.isBlank() ? null : v.trim();
+    }
+
+    /** Submits the trials as one Slurm job array, then polls the scheduler and the trial folders into the table until every trial has ended. */
+    private void startOnSlurm(SweepSpec spec, List<SweepSpec.Trial> trials) {
+        SlurmSettings settings;
+        TaskLauncher launcher;
+        List<ClusterTrial> ct;
+        try {
+            settings = slurmSettings();
+            launcher = slurmClassPath != null ? TaskLauncher.ofClassPath(settings, slurmClassPath) : TaskLauncher.of(settings);
+            ct = ClusterTrial.ofSweep(spec, sweepDir);
+        } catch (ConfigException e) {
+            running.set(false);
+            status.set("Slurm refused: " + e.getMessage().replace('\n', ';'));
+            return;
+        }
+        status.set("submitting " + trials.size() + " trials to Slurm into " + sweepDir);
+        executor.execute(BackgroundJob.of(p -> {
+            String why = Slurm.unavailableReason();
+            if (why != null) throw new java.io.IOException("Slurm cannot be used from here: " + why);
+            SlurmExecutor ex = new SlurmExecutor(sweepDir);
+            SlurmExecutor.Submission sub = ex.submit(ct, settings, launcher, null);
+            cluster = ex;
+            p.accept("job array " + sub.arrayJobId());
+            return ex.await(slurmPollSeconds, prog -> {
+                for (SlurmExecutor.TrialStatus st : prog.statuses()) batcher.offer(row(trials.get(st.trial().index()), st));
+                p.accept(prog.line());
+            }, token);
+        }).onProgress(line -> status.set("Slurm: " + line)).onSuccess(end -> {
+            pumpNow();
+            running.set(false);
+            cluster = null;
+            status.set("sweep on Slurm ended: " + SlurmExecutor.summary(end) + " (" + sweepDir + ")");
+        }).onFailure(t -> {
+            pumpNow();
+            running.set(false);
+            cluster = null;
+            status.set("sweep on Slurm failed: " + t.getMessage());
+        }));
+    }
+
+    private static SweepRow row(SweepSpec.Trial t, SlurmExecutor.TrialStatus st) {
+        double val = Double.NaN;
+        double test = Double.NaN;
+        if (st.state() == TrialState.COMPLETED) {
+            try {
+                Results r = RunSummary.results(st.trial().dir());
+                val = r.valAccuracy();
+                test = r.accMultimodal();
+            } catch (java.io.IOException e) {
+                // completed but unreadable: no figures in the table
+            }
+        }
+        return new SweepRow(t.index(), t.name(), t.values(), t.seed(), st.state().label(), val, test, false);
     }
 
     private void apply(List<SweepRow> updates) {
@@ -262,6 +354,41 @@ public final class SweepViewModel {
     /** A status line. */
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
+    }
+
+    /** Submit to Slurm instead of running in this process. */
+    public BooleanProperty onSlurmProperty() {
+        return onSlurm;
+    }
+
+    /** A Slurm settings file (YAML, the keys of sample-configs/slurm.yaml), or blank. */
+    public StringProperty slurmConfigProperty() {
+        return slurmConfig;
+    }
+
+    /** Slurm partition (blank: the settings file's or the cluster's default). */
+    public StringProperty partitionProperty() {
+        return partition;
+    }
+
+    /** Memory per trial, e.g. 4G (blank: the settings file's or 4G). */
+    public StringProperty memoryProperty() {
+        return memory;
+    }
+
+    /** Time limit per trial, e.g. 02:00:00 (blank: the settings file's or the partition's). */
+    public StringProperty timeProperty() {
+        return time;
+    }
+
+    /** How often a sweep on Slurm polls (tests make it short). */
+    public void optSlurmPollSeconds(double s) {
+        slurmPollSeconds = s;
+    }
+
+    /** The class path the Slurm tasks run instead of this application's jar (tests: there is no jar before packaging). */
+    public void optSlurmClassPath(String cp) {
+        slurmClassPath = cp;
     }
 
     /** The folder of the last sweep. */

@@ -72,7 +72,7 @@ public final class TrainingView extends VBox {
         JFreeChart accChart = ChartFactory.createXYLineChart("Validation accuracy per epoch", "epoch", "accuracy", vm.accuracyData(),
                 PlotOrientation.VERTICAL, true, true, false);
         XYLineAndShapeRenderer r3 = new XYLineAndShapeRenderer(true, true);
-        for (int s = 0; s < 3; s++) r3.setSeriesPaint(s, Charts.PALETTE[s + 1]);
+        for (int s = 0; s < Charts.PALETTE.length - 1; s++) r3.setSeriesPaint(s, Charts.PALETTE[s + 1]); // Acc_m, then one per modality
         accChart.getXYPlot().setRenderer(r3);
         ((NumberAxis) accChart.getXYPlot().getDomainAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         Charts.style(accChart);

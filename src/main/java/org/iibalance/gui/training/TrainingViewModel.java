@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -34,6 +34,12 @@ import org.iibalance.gui.util.EventBatcher;
 import org.iibalance.gui.util.PointSeries;
 import org.iibalance.gui.util.TaskExecutor;
 import org.iibalance.method.LambdaSchedule;
+import org.iibalance.method.Methods;
+import org.iibalance.run.Capabilities;
+import org.iibalance.run.CsvFile;
+import org.iibalance.run.Results;
+import org.iibalance.run.RunState;
+import org.iibalance.run.TrainingPhase;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
@@ -45,15 +51,13 @@ import org.jfree.data.xy.XYSeriesCollection;
  * validation accuracies per epoch, and the Fig. 3 figures ({@link #budget()}).
  */
 public final class TrainingViewModel {
-    private static final Pattern DEVICE = Pattern.compile(" on (\\S+)$");
-
     private final TaskExecutor executor;
     private final EventBatcher<TrainingEvent> batcher = new EventBatcher<>(this::apply);
     private final BudgetViewModel budget = new BudgetViewModel();
     private final List<Consumer<Path>> runEndListeners = new ArrayList<>();
 
     private final ReadOnlyObjectWrapper<RunStatus> status = new ReadOnlyObjectWrapper<>(this, "status", RunStatus.IDLE);
-    private final ReadOnlyStringWrapper phase = new ReadOnlyStringWrapper(this, "phase", "");
+    private final ReadOnlyObjectWrapper<TrainingPhase> phase = new ReadOnlyObjectWrapper<>(this, "phase");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "ready");
     private final ReadOnlyStringWrapper position = new ReadOnlyStringWrapper(this, "position", "");
     private final ReadOnlyStringWrapper device = new ReadOnlyStringWrapper(this, "device", "");
@@ -77,8 +81,9 @@ public final class TrainingViewModel {
     private final XYSeries lambdaNow = new XYSeries("\u03bb now", false, true);
     private final XYSeriesCollection lambdaData = new XYSeriesCollection();
     private final XYSeries accM = new XYSeries("val Acc_m", false, true);
-    private final XYSeries accA = new XYSeries("val Acc_a", false, true);
-    private final XYSeries accV = new XYSeries("val Acc_v", false, true);
+    /** Validation accuracy per modality, one series each (made when the run names its modalities). */
+    private final Map<String, XYSeries> accByModality = new LinkedHashMap<>();
+    private List<String> modalities = List.of();
     private final XYSeriesCollection accData = new XYSeriesCollection();
     private final DisplayFeed lossFeed = new DisplayFeed(this::showLosses);
     private final DisplayFeed lambdaFeed = new DisplayFeed(this::showLambda);
@@ -94,10 +99,8 @@ public final class TrainingViewModel {
         lambdaData.addSeries(schedule);
         lambdaData.addSeries(lambdaNow);
         accData.addSeries(accM);
-        accData.addSeries(accA);
-        accData.addSeries(accV);
         // the charts are told of changes only through the feeds (one redraw per refresh, not per point)
-        for (XYSeries s : List.of(schedule, lambdaNow, accM, accA, accV)) s.setNotify(false);
+        for (XYSeries s : List.of(schedule, lambdaNow, accM)) s.setNotify(false);
         smoothing.addListener((o, a, b) -> {
             double w = Math.max(0, Math.min(0.999, b.doubleValue()));
             for (LossSeries s : List.of(total, lossI, lossII)) s.setWeight(w);
@@ -154,10 +157,18 @@ public final class TrainingViewModel {
 
     private void reset(ExperimentConfig cfg) {
         for (LossSeries s : List.of(total, lossI, lossII)) s.clear();
-        for (XYSeries s : List.of(accM, accA, accV, lambdaNow, schedule)) s.clear();
+        for (XYSeries s : List.of(accM, lambdaNow, schedule)) s.clear();
+        for (XYSeries s : accByModality.values()) accData.removeSeries(s);
+        accByModality.clear();
+        modalities = List.of();
         epochs = cfg.training().epochs();
-        String m = cfg.method().name();
-        if (m.startsWith("iibalance") && cfg.method().lambdaStart() >= 0 && cfg.method().lambdaStart() <= 1 && epochs >= 1) {
+        Capabilities caps;
+        try {
+            caps = Methods.capabilities(cfg.method());
+        } catch (IllegalArgumentException unknownMethod) {
+            caps = Capabilities.NONE; // the run will refuse it with the reason
+        }
+        if (caps.lambdaSchedule() && cfg.method().lambdaStart() >= 0 && cfg.method().lambdaStart() <= 1 && epochs >= 1) {
             // Eq. 12 drawn whole over [0, T], sampled finely: t is the 0-based epoch
             LambdaSchedule ls = new LambdaSchedule(cfg.method().lambdaStart(), epochs);
             for (int i = 0; i <= 100; i++) {
@@ -172,7 +183,7 @@ public final class TrainingViewModel {
         eta.set(Double.NaN);
         elapsed.set(0);
         position.set("");
-        phase.set("");
+        phase.set(null);
         currentLambda.set(Double.NaN);
         currentT.set(Double.NaN);
         epochsCompleted.set(0);
@@ -196,19 +207,28 @@ public final class TrainingViewModel {
             if (e instanceof TrainingEvent.PhaseChanged p) {
                 phase.set(p.phase());
                 message.set(p.description());
-                Matcher d = DEVICE.matcher(p.description());
-                if ("train".equals(p.phase()) && d.find()) device.set(d.group(1));
+            } else if (e instanceof TrainingEvent.TrainingStarted t) {
+                device.set(t.device());
+                modalities = List.copyOf(t.modalities());
+                for (String m : modalities) {
+                    if (accByModality.containsKey(m)) continue;
+                    XYSeries s = new XYSeries("val Acc_" + m, false, true);
+                    s.setNotify(false);
+                    accByModality.put(m, s);
+                    accData.addSeries(s);
+                }
+                acc = true;
             } else if (e instanceof TrainingEvent.BudgetEpoch b) {
                 message.set(String.format(Locale.ROOT, "budget model %s: epoch %d/%d, loss %.3f, val acc %.3f", b.modality(), b.epoch(), b.maxEpochs(),
                         b.trainLoss(), b.valAccuracy()));
             } else if (e instanceof TrainingEvent.StepCompleted s) {
                 phase.set(s.phase());
-                position.set(String.format(Locale.ROOT, "%s  epoch %d/%d  batch %d/%d", s.phase(), s.epoch(), s.epochs(), s.step(), s.steps()));
+                position.set(String.format(Locale.ROOT, "%s  epoch %d/%d  batch %d/%d", s.phase().label(), s.epoch(), s.epochs(), s.step(), s.steps()));
                 if (!Double.isNaN(s.clipsPerSecond())) clipsPerSecond.set(s.clipsPerSecond());
                 eta.set(s.eta());
                 double done = ((s.epoch() - 1) * (double) s.steps() + s.step()) / Math.max(1.0, (double) s.epochs() * s.steps());
                 progress.set(Math.max(0, Math.min(1, done)));
-                if ("train".equals(s.phase())) {
+                if (TrainingPhase.TRAIN.equals(s.phase())) {
                     lossI.add(s.globalStep(), s.lossStageI());
                     lossII.add(s.globalStep(), s.lossStageII());
                     total.add(s.globalStep(), s.loss());
@@ -223,8 +243,9 @@ public final class TrainingViewModel {
             } else if (e instanceof TrainingEvent.EpochCompleted ep) {
                 accM.add(ep.epoch(), ep.valAccuracy(), false);
                 double[] ma = ep.valModalityAccuracy();
-                if (ma != null && ma.length > 0 && !Double.isNaN(ma[0])) accA.add(ep.epoch(), ma[0], false);
-                if (ma != null && ma.length > 1 && !Double.isNaN(ma[1])) accV.add(ep.epoch(), ma[1], false);
+                for (int m = 0; ma != null && m < ma.length && m < modalities.size(); m++) {
+                    if (!Double.isNaN(ma[m])) accByModality.get(modalities.get(m)).add(ep.epoch(), ma[m], false);
+                }
                 acc = true;
                 epochsCompleted.set(ep.epoch());
                 epochClipsPerSecond.add(ep.clipsPerSecond());
@@ -232,10 +253,11 @@ public final class TrainingViewModel {
             } else if (e instanceof TrainingEvent.Finished f) {
                 runDir.set(f.runDir());
                 progress.set(1);
-                message.set(String.format(Locale.ROOT, "completed: test Acc_m %.3f, Acc_a %.3f, Acc_v %.3f  (%s)", f.results().number("test.accMultimodal"),
-                        f.results().number("test.accAudio"), f.results().number("test.accVisual"), f.runDir().getFileName()));
-                String dev = f.results().text("device");
-                if (dev != null) device.set(dev);
+                Results r = f.results();
+                StringBuilder accs = new StringBuilder(String.format(Locale.ROOT, "completed: test Acc_m %.3f", r.accMultimodal()));
+                for (String m : r.modalities()) accs.append(String.format(Locale.ROOT, ", Acc_%s %.3f", m, r.accuracy(m)));
+                message.set(accs + "  (" + f.runDir().getFileName() + ")");
+                if (r.device() != null) device.set(r.device());
             } else if (e instanceof TrainingEvent.Failed f) {
                 runDir.set(f.runDir());
                 message.set((f.diverged() ? "diverged: " : "failed: ") + f.reason());
@@ -274,17 +296,14 @@ public final class TrainingViewModel {
      * {@code curve,step,raw,smoothed}, with the current smoothing weight.
      */
     public void exportLosses(Path file) throws IOException {
-        StringBuilder b = new StringBuilder("curve,step,raw,smoothed\n");
+        List<String[]> rows = new ArrayList<>();
         for (LossSeries s : List.of(total, lossI, lossII)) {
             String name = s.smooth.getKey().toString();
             PointSeries raw = s.rawPoints();
             PointSeries sm = s.smoothPoints();
-            for (int i = 0; i < raw.size(); i++) {
-                b.append(name).append(',').append(num(raw.x(i))).append(',').append(num(raw.y(i))).append(',')
-                        .append(num(sm.y(i))).append('\n');
-            }
+            for (int i = 0; i < raw.size(); i++) rows.add(new String[] {name, num(raw.x(i)), num(raw.y(i)), num(sm.y(i))});
         }
-        Files.writeString(file, b);
+        new CsvFile(List.of("curve", "step", "raw", "smoothed"), rows).write(file);
     }
 
     private static String num(double v) {
@@ -300,7 +319,7 @@ public final class TrainingViewModel {
             default -> RunStatus.FAILED;
         });
         if (o.runDir() != null) runDir.set(o.runDir());
-        if (o.state() != org.iibalance.experiment.RunState.COMPLETED && o.reason() != null) {
+        if (o.state() != RunState.COMPLETED && o.reason() != null) {
             message.set(o.state().label() + ": " + o.reason());
         }
         for (Consumer<Path> l : runEndListeners) l.accept(o.runDir());
@@ -324,8 +343,8 @@ public final class TrainingViewModel {
         return status.getReadOnlyProperty();
     }
 
-    /** The current phase ({@code data}, {@code budget:audio}, {@code train}, {@code test}). */
-    public ReadOnlyStringProperty phaseProperty() {
+    /** The current phase (null before the first). */
+    public ReadOnlyObjectProperty<TrainingPhase> phaseProperty() {
         return phase.getReadOnlyProperty();
     }
 

@@ -1,54 +1,38 @@
 package org.iibalance.gui.util;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.iibalance.run.CsvFile;
 
-/** Minimal CSV reading (the run folder's files) and writing (table export), RFC 4180 quoting. */
+/** Table export as CSV (RFC 4180 quoting through jackson-dataformat-csv, see {@link CsvFile}). */
 public final class Csv {
     private Csv() {}
 
-    /** Reads a CSV file written by the engine (no quoted commas) as a header and rows. */
+    /** Reads any CSV file (quoted cells included) as its header followed by the rows. */
     public static List<String[]> read(Path file) throws IOException {
+        CsvFile f = CsvFile.read(file);
         List<String[]> out = new ArrayList<>();
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            if (!line.isBlank()) out.add(line.split(",", -1));
-        }
+        out.add(f.header().toArray(String[]::new));
+        out.addAll(f.rows());
         return out;
     }
 
-    /** Quotes a cell when it holds a comma, quote or line break. */
-    public static String cell(String s) {
-        if (s == null) return "";
-        if (s.contains(",") || s.contains("\"") || s.contains("\n")) return '"' + s.replace("\"", "\"\"") + '"';
-        return s;
-    }
-
-    /** Writes a header and one line per row (columns extracted by {@code columns}). */
+    /** Writes a header and one line per row (columns extracted by {@code columns}), atomically. */
     public static <R> void write(Path file, List<String> header, List<R> rows, List<Function<R, String>> columns) throws IOException {
-        StringBuilder b = new StringBuilder();
-        b.append(String.join(",", header.stream().map(Csv::cell).toList())).append('\n');
+        List<String[]> cells = new ArrayList<>();
         for (R r : rows) {
-            List<String> cells = new ArrayList<>();
-            for (Function<R, String> c : columns) cells.add(cell(c.apply(r)));
-            b.append(String.join(",", cells)).append('\n');
+            String[] c = new String[columns.size()];
+            for (int i = 0; i < c.length; i++) c[i] = columns.get(i).apply(r);
+            cells.add(c);
         }
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) Files.createDirectories(parent);
-        Files.writeString(file, b.toString(), StandardCharsets.UTF_8);
+        new CsvFile(header, cells).write(file);
     }
 
     /** Parses a number, NaN for an empty or bad cell. */
     public static double number(String s) {
-        if (s == null || s.isBlank()) return Double.NaN;
-        try {
-            return Double.parseDouble(s.trim());
-        } catch (NumberFormatException e) {
-            return Double.NaN;
-        }
+        return CsvFile.number(s);
     }
 }

@@ -17,6 +17,7 @@ import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
 import org.iibalance.config.DatasetConfig;
+import org.iibalance.data.EventWindow;
 import org.iibalance.config.ExperimentConfig;
 import org.iibalance.gui.util.CurrentThreadTaskExecutor;
 import org.iibalance.media.MediaException;
@@ -46,7 +47,7 @@ class ClipAudioTest {
     @Test
     void aWavNamedByAudioFileIsDecodedAt16kHzMono(@TempDir Path dir) throws Exception {
         Path wav = tone(dir, 0.3);
-        float[] a = ClipAudio.decode(DATASET, Map.of("audioFile", wav.toString(), "file", dir.resolve("video.mp4").toString()));
+        float[] a = ClipAudio.decode(DATASET, Map.of("audioFile", wav.toString(), "file", dir.resolve("video.mp4").toString()), null);
         int expected = (int) Math.round(0.3 * DATASET.audio().sampleRate());
         assertTrue(Math.abs(a.length - expected) < 200, "samples: " + a.length + ", expected about " + expected);
         float peak = 0;
@@ -57,19 +58,27 @@ class ClipAudioTest {
     @Test
     void decodingFailsWithTheFileAndTheReason(@TempDir Path dir) {
         Path missing = dir.resolve("nope.wav");
-        MediaException e = assertThrows(MediaException.class, () -> ClipAudio.decode(DATASET, Map.of("file", missing.toString())));
+        MediaException e = assertThrows(MediaException.class, () -> ClipAudio.decode(DATASET, Map.of("file", missing.toString()), null));
         assertTrue(e.getMessage().contains(missing.toString()) && e.getMessage().contains("missing"), e.getMessage());
-        MediaException none = assertThrows(MediaException.class, () -> ClipAudio.decode(DATASET, Map.of("split", "test")));
+        MediaException none = assertThrows(MediaException.class, () -> ClipAudio.decode(DATASET, Map.of("split", "test"), null));
         assertTrue(none.getMessage().contains("names no audio or video file"), none.getMessage());
     }
 
     @Test
-    void metadataGivesTheSourceAndTheWindow() {
+    void metadataGivesTheSource() {
         assertEquals(Path.of("/a.wav"), ClipAudio.source(Map.of("audioFile", "/a.wav", "file", "/v.mp4")));
         assertEquals(Path.of("/v.mp4"), ClipAudio.source(Map.of("file", "/v.mp4")));
         assertNull(ClipAudio.source(Map.of()));
-        assertArrayEquals(new double[] {1.5, 3.0}, ClipAudio.window(Map.of("window", "1.5-3.0 s")));
-        assertArrayEquals(new double[] {0, 0}, ClipAudio.window(Map.of()));
+    }
+
+    @Test
+    void theTypedEventWindowSelectsThePartDecoded(@TempDir Path dir) throws Exception {
+        Path wav = tone(dir, 0.3);
+        float[] part = ClipAudio.decode(DATASET, Map.of("audioFile", wav.toString()), new EventWindow(0.1, 0.2));
+        int expected = (int) Math.round(0.1 * DATASET.audio().sampleRate());
+        assertTrue(Math.abs(part.length - expected) < 200, "samples of [0.1, 0.2] s: " + part.length + ", expected about " + expected);
+        assertThrows(IllegalArgumentException.class, () -> new EventWindow(0.5, 0.2), "an empty window is refused");
+        assertEquals("1.5-3.0 s", new EventWindow(1.5, 3.0).toString(), "shown as before");
     }
 
     @Test
@@ -77,13 +86,13 @@ class ClipAudioTest {
         List<String> ready = new ArrayList<>();
         RealClipAudio audio = new RealClipAudio(new CurrentThreadTaskExecutor(), ready::add);
         Path wav = tone(dir, 0.2);
-        audio.request("test-1", DATASET, Map.of("audioFile", wav.toString()));
-        audio.request("test-1", DATASET, Map.of("audioFile", wav.toString())); // decoded once
+        audio.request("test-1", DATASET, Map.of("audioFile", wav.toString()), null);
+        audio.request("test-1", DATASET, Map.of("audioFile", wav.toString()), null); // decoded once
         assertEquals(List.of("test-1"), ready);
         assertTrue(audio.samples("test-1").length > 3000);
         assertNull(audio.problem("test-1"));
         assertNull(audio.samples("test-2"), "another clip is not known yet");
-        audio.request("test-2", DATASET, Map.of("file", dir.resolve("gone.mp4").toString()));
+        audio.request("test-2", DATASET, Map.of("file", dir.resolve("gone.mp4").toString()), null);
         assertEquals(List.of("test-1", "test-2"), ready);
         assertNull(audio.samples("test-2"));
         assertTrue(audio.problem("test-2").contains("gone.mp4"), audio.problem("test-2"));

@@ -1,0 +1,56 @@
+package org.iibalance.experiment;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Path;
+import org.iibalance.run.RunState;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The divergence rule: non-finite losses, and finite explosions past divergenceFactor x max(1, first loss). */
+class DivergenceRuleTest {
+
+    @Test
+    void aFiniteExplosionPastTheFactorDiverges() {
+        DivergenceRule r = new DivergenceRule(100);
+        assertNull(r.check(2.08, 1, 1, 1, 1), "the first step sets the reference (2.08)");
+        assertNull(r.check(208.0, 1, 1, 1, 2), "exactly 100 x 2.08 is still allowed");
+        String why = r.check(208.1, 1, 1, 1, 3);
+        assertNotNull(why);
+        assertTrue(why.contains("exploded") && why.contains("epoch 1, step 3") && why.contains("training.divergenceFactor"), why);
+    }
+
+    @Test
+    void theReferenceHasAFloorOfOne() {
+        DivergenceRule r = new DivergenceRule(10);
+        assertNull(r.check(0.01, 0, 0, 1, 1));
+        assertNull(r.check(9.9, 0, 0, 1, 2), "limit is 10 x max(1, 0.01) = 10, not 0.1");
+        assertNotNull(r.check(10.5, 0, 0, 1, 3));
+    }
+
+    @Test
+    void nonFiniteLossesDivergeAtOnce() {
+        assertTrue(new DivergenceRule(100).check(Double.NaN, 0, 0, 2, 5).contains("NaN at epoch 2, step 5"));
+        assertTrue(new DivergenceRule(100).check(Double.POSITIVE_INFINITY, 0, 0, 1, 1).contains("infinite"));
+    }
+
+    /**
+     * Before the rule, joint training at a huge learning rate finished "completed" (issue 13: lr 1e6,
+     * losses around 1e29; this tiny configuration at lr 1e2: epoch losses 2e12 and 4e8, exit 0). At
+     * lr 1e3 and above this configuration sometimes reaches NaN instead, which was caught before; 1e2
+     * stays finite.
+     */
+    @Test
+    void jointTrainingAtAHugeLearningRateEndsDiverged(@TempDir Path runs) throws Exception {
+        RunOutcome o = new ExperimentRunner(TestConfigs.tiny(runs, "joint", "training.lr=1e2", "training.epochs=2", "threads=1")).run();
+        assertEquals(RunState.DIVERGED, o.state(), "reason: " + o.reason());
+        assertTrue(o.reason().contains("exploded"), "a finite explosion: " + o.reason());
+    }
+
+    @Test
+    @org.junit.jupiter.api.Tag("slow")
+    void aHealthyTinyRunDoesNotTripTheRule(@TempDir Path runs) throws Exception {
+        RunOutcome o = new ExperimentRunner(TestConfigs.tiny(runs, "joint", "training.epochs=2", "threads=1")).run();
+        assertEquals(RunState.COMPLETED, o.state(), o.reason());
+    }
+}
