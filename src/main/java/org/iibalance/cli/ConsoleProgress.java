@@ -169,7 +169,7 @@ final class ConsoleProgress implements TrainingListener, AutoCloseable {
             if (Double.isNaN(firstElapsed)) firstElapsed = s.elapsed();
             seen++;
             long left = (long) (s.epochs() - s.epoch()) * s.steps() + (s.steps() - s.step());
-            if (s.phase().isBudget()) {
+            if (s.phase().isUnimodal()) {
                 int m = modalities.indexOf(s.phase().modality());
                 int after = m < 0 ? 0 : modalities.size() - m - 1;
                 long trainSteps = trainClips > 0 ? (trainClips + batchSize - 1) / batchSize : s.steps();

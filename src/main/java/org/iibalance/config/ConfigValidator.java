@@ -25,6 +25,16 @@ public final class ConfigValidator {
         if (m.budgetMaxEpochs() < 1) p.add(new ConfigProblem("method.budgetMaxEpochs", "must be >= 1"));
         if (m.budgetPatience() < 1) p.add(new ConfigProblem("method.budgetPatience", "must be >= 1"));
         if (m.budgetMinEpochs() < 1) p.add(new ConfigProblem("method.budgetMinEpochs", "must be >= 1 (method.budgetMaxEpochs wins when smaller)"));
+        if (!"all".equals(m.unimodalPretraining()) && !"none".equals(m.unimodalPretraining())) {
+            p.add(new ConfigProblem("method.unimodalPretraining", "'" + m.unimodalPretraining()
+                    + "' is not allowed (allowed: all = every method starts from the same unimodal pre-training, none = no method does)"));
+        } else if (!m.warmStart() && "all".equals(m.unimodalPretraining())) {
+            p.add(new ConfigProblem("method.warmStart", "false is replaced by method.unimodalPretraining: none (one option for every method); "
+                    + "remove method.warmStart or set method.unimodalPretraining=none"));
+        }
+        if (m.fusionWarmStart() && "none".equals(m.unimodalPretraining())) {
+            p.add(new ConfigProblem("method.fusionWarmStart", "needs method.unimodalPretraining: all (there are no pre-trained heads to start f_fuse from)"));
+        }
         baselineChecks(p, m);
         TrainingConfig t = c.training();
         if (!"adam".equals(t.optimizer()) && !"sgd".equals(t.optimizer())) {
@@ -78,8 +88,16 @@ public final class ConfigValidator {
         if (!(s.audioNoise() >= 0)) p.add(new ConfigProblem("dataset.synthetic.audioNoise", "must be >= 0"));
         if (!(s.visualNoise() >= 0)) p.add(new ConfigProblem("dataset.synthetic.visualNoise", "must be >= 0"));
         if (s.modalities() < 2 || s.modalities() > 3) p.add(new ConfigProblem("dataset.synthetic.modalities", "must be 2 (audio, visual) or 3 (audio, visual, sensor)"));
-        double pca = d.avmnist().pcaComponentFraction();
-        if (!(pca > 0 && pca <= 1)) p.add(new ConfigProblem("dataset.avmnist.pcaComponentFraction", "must be in (0, 1] (got " + pca + ")"));
+        DatasetConfig.AvMnistConfig av = d.avmnist();
+        range(p, "dataset.avmnist.pcaComponentFraction", av.pcaComponentFraction(), 0, 1, false,
+                "must be in [0, 1] (0: keep dataset.avmnist.keepEnergy of the PCA variance instead, the default)");
+        if (!(av.keepEnergy() > 0 && av.keepEnergy() <= 1)) {
+            p.add(new ConfigProblem("dataset.avmnist.keepEnergy", "must be in (0, 1]: the fraction of the PCA variance the images keep (0.25: 75% of the energy removed; got " + av.keepEnergy() + ")"));
+        }
+        if (!Double.isFinite(av.noiseSnrDb())) p.add(new ConfigProblem("dataset.avmnist.noiseSnrDb", "must be a finite SNR in dB"));
+        if (av.sampleRate() != 0 && av.sampleRate() < 1000) {
+            p.add(new ConfigProblem("dataset.avmnist.sampleRate", "must be 0 (FSDD's native 8000 Hz) or >= 1000 Hz"));
+        }
         MediaConfig me = d.media();
         if (!java.util.Set.of("speaker", "lists", "stratified").contains(me.split())) {
             p.add(new ConfigProblem("dataset.media.split", "'" + me.split() + "' is not a split (allowed: speaker, lists, stratified)"));
@@ -122,12 +140,14 @@ public final class ConfigValidator {
     private static void baselineChecks(List<ConfigProblem> p, MethodConfig m) {
         if (!(m.ogmAlpha() >= 0) || Double.isInfinite(m.ogmAlpha())) p.add(new ConfigProblem("method.ogmAlpha", "must be >= 0"));
         if (m.modulationStart() < 0) p.add(new ConfigProblem("method.modulationStart", "must be >= 0"));
-        if (m.modulationEnd() < m.modulationStart()) p.add(new ConfigProblem("method.modulationEnd", "must be >= method.modulationStart"));
+        if (m.modulationEnd() != -1 && m.modulationEnd() < m.modulationStart()) {
+            p.add(new ConfigProblem("method.modulationEnd", "must be >= method.modulationStart, or -1 (half of training.epochs)"));
+        }
         if (!(m.pmrAlpha() >= 0) || Double.isInfinite(m.pmrAlpha())) p.add(new ConfigProblem("method.pmrAlpha", "must be >= 0"));
         range(p, "method.pmrMomentum", m.pmrMomentum(), 0, 1, true, "the prototype momentum must be in [0, 1)");
-        if (m.pmrEntropyEpochs() < 0) p.add(new ConfigProblem("method.pmrEntropyEpochs", "must be >= 0"));
+        if (m.pmrEntropyEpochs() < -1) p.add(new ConfigProblem("method.pmrEntropyEpochs", "must be >= 0, or -1 (30% of training.epochs)"));
         if (!(m.mmparetoGamma() >= 1) || Double.isInfinite(m.mmparetoGamma())) p.add(new ConfigProblem("method.mmparetoGamma", "must be >= 1 (MMPareto enlarges, never shrinks)"));
-        if (m.superEpoch() < 1) p.add(new ConfigProblem("method.superEpoch", "must be >= 1"));
+        if (m.superEpoch() < 1 && m.superEpoch() != -1) p.add(new ConfigProblem("method.superEpoch", "must be >= 1, or -1 (a third of training.epochs)"));
         if (!(m.agmAlpha() >= 0) || Double.isInfinite(m.agmAlpha())) p.add(new ConfigProblem("method.agmAlpha", "must be >= 0"));
         if (m.mslrHistory() < 1) p.add(new ConfigProblem("method.mslrHistory", "must be >= 1"));
         if (!(m.greedyThreshold() >= 0) || Double.isInfinite(m.greedyThreshold())) p.add(new ConfigProblem("method.greedyThreshold", "must be >= 0"));

@@ -128,16 +128,33 @@ public record DatasetConfig(
     /**
      * AV-MNIST built from MNIST and the Free Spoken Digit Dataset.
      *
-     * @param pcaComponentFraction fraction of the 784 PCA components kept for the images (0.25)
-     * @param noiseSnrDb           SNR of the seeded background noise mixed into the audio, in dB
+     * @param pcaComponentFraction legacy: when above 0, keep this fraction of the 784 PCA components
+     *                             instead of {@code keepEnergy} (0.25 keeps 196 components, 96.5% of
+     *                             the variance: the images are barely degraded); 0 (default): use
+     *                             {@code keepEnergy}
+     * @param noiseSnrDb           SNR in dB of the seeded white noise mixed into each recording,
+     *                             relative to the recording's RMS (0: noise as loud as the speech)
+     * @param keepEnergy           fraction of the PCA variance ("energy") the images keep: the fewest
+     *                             leading components whose eigenvalues reach it (0.25: "75% of the
+     *                             energy removed", about 4 components on MNIST)
+     * @param sampleRate           rate the recordings are used at, in Hz; 0 (default): FSDD's native
+     *                             8000 Hz, no resampling ({@code dataset.audio.sampleRate} is not used
+     *                             by AV-MNIST)
      */
     public record AvMnistConfig(
-            @ConfigDoc(value = "fraction of the 784 PCA components kept for the images", min = 0, max = 1, minExclusive = true)
+            @ConfigDoc(value = "legacy: above 0, keep this fraction of the 784 PCA components instead of dataset.avmnist.keepEnergy "
+                    + "(0.25 keeps 196 components, 96.5% of the variance: the images are barely degraded); 0: use keepEnergy", min = 0, max = 1)
             double pcaComponentFraction,
-            @ConfigDoc("SNR of the seeded background noise mixed into the audio, in dB")
-            double noiseSnrDb) {
+            @ConfigDoc("SNR in dB of the seeded white noise mixed into each recording, relative to its RMS (0: noise as loud as the speech)")
+            double noiseSnrDb,
+            @ConfigDoc(value = "fraction of the PCA variance (energy) the images keep: the fewest leading components reaching it "
+                    + "(0.25: the benchmark's \"75% of the energy removed\", about 4 components on MNIST)", min = 0, max = 1, minExclusive = true)
+            double keepEnergy,
+            @ConfigDoc(value = "rate the recordings are used at, in Hz; 0: FSDD's native 8000 Hz, no resampling "
+                    + "(dataset.audio.sampleRate is not used by AV-MNIST)", min = 0, range = "0 or >= 1000")
+            int sampleRate) {
         public static AvMnistConfig defaults() {
-            return new AvMnistConfig(0.25, 0);
+            return new AvMnistConfig(0, 0, 0.25, 0);
         }
     }
 }

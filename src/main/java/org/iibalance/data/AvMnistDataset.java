@@ -37,8 +37,10 @@ import org.iibalance.media.LogMelSpectrogram;
  *
  * <h2>Visual modality</h2>
  * Pixels are scaled to [0, 1]. A PCA is fitted on all 55000 training images (never on validation or
- * test, and independently of {@code maxTrain}); the leading {@code round(pcaComponentFraction * 784)}
- * components are kept ({@code dataset.avmnist.pcaComponentFraction}, default 0.25: 196 of 784) and
+ * test, and independently of {@code maxTrain}); the fewest leading components that keep
+ * {@code dataset.avmnist.keepEnergy} of the training variance are kept (default 0.25, the data
+ * README's "75% of the energy removed": 4 components on MNIST), or, when the legacy
+ * {@code dataset.avmnist.pcaComponentFraction} is above 0, {@code round(fraction * 784)} components;
  * every image is replaced by its reconstruction {@code mean + W^T W (x - mean)}, so the visual
  * modality is deliberately weakened. Reconstructions are not clipped to [0, 1]. Shape
  * {@code [1, 1, 28, 28]} (one frame, one grey channel). See {@link Pca}.
@@ -46,8 +48,10 @@ import org.iibalance.media.LogMelSpectrogram;
  * <h2>Audio modality</h2>
  * Each image is paired with the next recording of its digit among its split's speakers, cycling: a
  * per-digit cursor walks the split's recordings of that digit sorted by take index then speaker
- * name, so consecutive images of a digit alternate between the split's speakers. Recordings are read with Java Sound, resampled from 8000 Hz to {@code dataset.audio.sampleRate}
- * (default 16000) by linear interpolation, then cut or zero-padded at the end to a fixed
+ * name, so consecutive images of a digit alternate between the split's speakers. Recordings are read
+ * with Java Sound at FSDD's native 8000 Hz ({@code dataset.avmnist.sampleRate} 0, the default; another
+ * rate resamples by linear interpolation: upsampling adds no information and, at 16 kHz, puts a
+ * quarter of the mel bins above 4 kHz where only the added noise lives), then cut or zero-padded at the end to a fixed
  * {@value #CLIP_SECONDS} s ({@code dataset.audio.seconds} is not used: its default of 0.5 s is sized
  * for the synthetic data, and spoken digits last up to about 1 s). Each clean waveform is decoded once
  * and reused by every clip that pairs with it. The original mixes in ESC-50 background noise, which is
@@ -55,8 +59,9 @@ import org.iibalance.media.LogMelSpectrogram;
  * {@code dataset.avmnist.noiseSnrDb} (default 0 dB) relative to the RMS of the recording as read,
  * over the whole fixed-length clip, seeded by (seed, split, clip index) so it is repeatable and differs
  * between clips that share a recording. The noisy waveform becomes a log-Mel spectrogram with
- * {@code dataset.audio} window, hop and mel bins ({@link LogMelSpectrogram}), shape
- * {@code [1, melBins, frames]} (32 x 101 with the defaults).
+ * {@code dataset.audio} window, hop and mel bins ({@link LogMelSpectrogram}: HTK mel filters from 0 Hz
+ * to the Nyquist frequency, 4 kHz at 8 kHz; a 25 ms window is 200 samples in a 256-point FFT, and no
+ * filter of 32 is empty), shape {@code [1, melBins, frames]} (32 x 101 with the defaults).
  *
  * <h2>Output</h2>
  * Modalities in the order audio, visual; classes "0".."9"; clip ids {@code train-00042},
@@ -71,6 +76,8 @@ public final class AvMnistDataset implements DatasetLoader {
     public static final String KIND = "avmnist";
     /** Fixed clip length in seconds. */
     public static final double CLIP_SECONDS = 1.0;
+    /** FSDD's recording rate. */
+    public static final int FSDD_RATE = 8000;
     /** MNIST training rows used for training; the rest of the 60000 are validation. */
     public static final int TRAIN_ROWS = 55000;
     public static final int VAL_ROWS = 5000;
@@ -90,13 +97,19 @@ public final class AvMnistDataset implements DatasetLoader {
 
     @Override
     public String description() {
-        return "AV-MNIST: MNIST digits (PCA, 25% of components) paired with spoken digits (FSDD), speaker-disjoint splits";
+        return "AV-MNIST: MNIST digits (PCA keeping 25% of the variance) paired with spoken digits (FSDD), speaker-disjoint splits";
     }
 
     /** The data root: {@code dataset.root}, or {@code ../shared/data} when it is empty. */
     static Path root(ExperimentConfig cfg) {
         String r = cfg.dataset().root();
         return Path.of(r == null || r.isBlank() ? "../shared/data" : r).toAbsolutePath().normalize();
+    }
+
+    /** The rate the recordings are used at: {@code dataset.avmnist.sampleRate}, or FSDD's native 8000 Hz when 0. */
+    public static int sampleRate(ExperimentConfig cfg) {
+        int r = cfg.dataset().avmnist().sampleRate();
+        return r > 0 ? r : FSDD_RATE;
     }
 
     @Override
@@ -112,8 +125,10 @@ public final class AvMnistDataset implements DatasetLoader {
         Path recordings = root.resolve("fsdd").resolve("recordings");
         if (!Files.isDirectory(recordings)) throw new DatasetException("avmnist: " + recordings + " not found (expected the FSDD {digit}_{speaker}_{index}.wav files)" + HINT);
         double frac = d.avmnist().pcaComponentFraction();
-        if (!(frac > 0 && frac <= 1)) throw new DatasetException("avmnist: dataset.avmnist.pcaComponentFraction must be in (0, 1], got " + frac);
-        int sampleRate = d.audio().sampleRate();
+        double energy = d.avmnist().keepEnergy();
+        if (!(frac >= 0 && frac <= 1)) throw new DatasetException("avmnist: dataset.avmnist.pcaComponentFraction must be in [0, 1] (0: use keepEnergy), got " + frac);
+        if (frac == 0 && !(energy > 0 && energy <= 1)) throw new DatasetException("avmnist: dataset.avmnist.keepEnergy must be in (0, 1], got " + energy);
+        int sampleRate = sampleRate(cfg);
 
         int nTrain = limit(TRAIN_ROWS, d.maxTrain()), nVal = limit(VAL_ROWS, d.maxVal());
         progress.accept("avmnist: reading MNIST from " + mnist);
@@ -126,10 +141,19 @@ public final class AvMnistDataset implements DatasetLoader {
         int[] testLabels = MnistIdx.labels(mnist.resolve(TEST_LABELS), d.maxTest());
         if (testImages.length != testLabels.length) throw new DatasetException("avmnist: " + mnist.resolve(TEST_IMAGES) + " and its labels differ in count");
         int dims = trainImages[0].length;
-        int k = Math.max(1, Math.min(dims, (int) Math.round(frac * dims)));
-        progress.accept(String.format("avmnist: fitting PCA on %d training images, keeping %d of %d components", TRAIN_ROWS, k, dims));
-        Pca pca = Pca.fit(java.util.Arrays.copyOf(trainImages, TRAIN_ROWS), k);
-        progress.accept(String.format("avmnist: PCA keeps %.1f%% of the training variance (%.1f s)", 100 * pca.explainedVariance(), secs(t0)));
+        Pca pca;
+        if (frac > 0) {
+            int k = Math.max(1, Math.min(dims, (int) Math.round(frac * dims)));
+            progress.accept(String.format("avmnist: fitting PCA on %d training images, keeping %d of %d components (legacy pcaComponentFraction %s; keepEnergy not used)",
+                    TRAIN_ROWS, k, dims, frac));
+            pca = Pca.fit(java.util.Arrays.copyOf(trainImages, TRAIN_ROWS), k);
+        } else {
+            progress.accept(String.format("avmnist: fitting PCA on %d training images, keeping %.0f%% of the variance", TRAIN_ROWS, 100 * energy));
+            pca = Pca.fitEnergy(java.util.Arrays.copyOf(trainImages, TRAIN_ROWS), energy);
+        }
+        int k = pca.kept();
+        progress.accept(String.format("avmnist: PCA keeps %d of %d components, %.1f%% of the training variance (%.1f s)", k, dims,
+                100 * pca.explainedVariance(), secs(t0)));
 
         List<SkippedFile> skipped = Collections.synchronizedList(new ArrayList<>());
         List<FsddRecordings.Recording> all = FsddRecordings.list(recordings, skipped);
@@ -137,11 +161,12 @@ public final class AvMnistDataset implements DatasetLoader {
         used.addAll(VAL_SPEAKERS);
         used.addAll(TEST_SPEAKERS);
         List<FsddRecordings.Recording> needed = all.stream().filter(r -> used.contains(r.speaker())).toList();
-        progress.accept("avmnist: decoding " + needed.size() + " recordings from " + recordings);
+        progress.accept("avmnist: decoding " + needed.size() + " recordings from " + recordings
+                + (sampleRate == FSDD_RATE ? " at FSDD's native " + FSDD_RATE + " Hz" : ", resampled to " + sampleRate + " Hz"));
         Map<Path, Decoded> decoded = decode(needed, sampleRate, skipped);
         progress.accept(String.format("avmnist: decoded %d recordings, %d skipped (%.1f s)", decoded.size(), skipped.size(), secs(t0)));
 
-        ClipBuilder b = new ClipBuilder(cfg, pca, decoded, all);
+        ClipBuilder b = new ClipBuilder(cfg, sampleRate, pca, decoded, all);
         List<Clip> train = b.split("train", 0, TRAIN_SPEAKERS, trainImages, trainLabels, 0, nTrain, TRAIN_IMAGES);
         progress.accept(String.format("avmnist: %d train clips (%.1f s)", train.size(), secs(t0)));
         List<Clip> val = b.split("val", 1, VAL_SPEAKERS, trainImages, trainLabels, TRAIN_ROWS, nVal, TRAIN_IMAGES);
@@ -201,14 +226,14 @@ public final class AvMnistDataset implements DatasetLoader {
         final int frames;
         final double noiseScale;
 
-        ClipBuilder(ExperimentConfig cfg, Pca pca, Map<Path, Decoded> decoded, List<FsddRecordings.Recording> all) {
+        ClipBuilder(ExperimentConfig cfg, int sampleRate, Pca pca, Map<Path, Decoded> decoded, List<FsddRecordings.Recording> all) {
             this.cfg = cfg;
             this.pca = pca;
             this.decoded = decoded;
             this.all = all;
             this.a = cfg.dataset().audio();
-            this.mel = ThreadLocal.withInitial(() -> new LogMelSpectrogram(a.sampleRate(), a.windowMs(), a.hopMs(), a.melBins()));
-            int samples = (int) Math.round(CLIP_SECONDS * a.sampleRate());
+            this.mel = ThreadLocal.withInitial(() -> new LogMelSpectrogram(sampleRate, a.windowMs(), a.hopMs(), a.melBins()));
+            int samples = (int) Math.round(CLIP_SECONDS * sampleRate);
             this.wave = ThreadLocal.withInitial(() -> new float[samples]);
             this.frames = mel.get().frames(samples);
             this.noiseScale = Math.pow(10, -cfg.dataset().avmnist().noiseSnrDb() / 20.0);
@@ -278,7 +303,7 @@ public final class AvMnistDataset implements DatasetLoader {
         StringBuilder s = new StringBuilder();
         DatasetConfig d = cfg.dataset();
         s.append(KIND).append("|seed=").append(cfg.seed()).append("|pca=").append(k).append("|snr=").append(d.avmnist().noiseSnrDb())
-                .append("|audio=").append(d.audio().sampleRate()).append(',').append(d.audio().windowMs()).append(',').append(d.audio().hopMs())
+                .append("|audio=").append(sampleRate(cfg)).append(',').append(d.audio().windowMs()).append(',').append(d.audio().hopMs())
                 .append(',').append(d.audio().melBins()).append("|seconds=").append(CLIP_SECONDS)
                 .append("|sizes=").append(nTrain).append(',').append(nVal).append(',').append(nTest)
                 .append("|speakers=").append(TRAIN_SPEAKERS).append(VAL_SPEAKERS).append(TEST_SPEAKERS);

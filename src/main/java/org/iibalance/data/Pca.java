@@ -45,6 +45,37 @@ final class Pca {
         if (rows.length == 0) throw new IllegalArgumentException("PCA needs at least one row");
         int d = rows[0].length;
         if (k < 1 || k > d) throw new IllegalArgumentException("PCA components " + k + " not in [1, " + d + "]");
+        return fit(rows, values -> k);
+    }
+
+    /**
+     * Fits on {@code rows} and keeps the fewest leading components whose share of the training
+     * variance reaches {@code energy} (in (0, 1]; see {@link #componentsForEnergy}).
+     */
+    static Pca fitEnergy(float[][] rows, double energy) {
+        if (!(energy > 0 && energy <= 1)) throw new IllegalArgumentException("PCA energy " + energy + " not in (0, 1]");
+        return fit(rows, values -> componentsForEnergy(values, energy));
+    }
+
+    /**
+     * The fewest leading components k whose eigenvalues (sorted, largest first; negative ones count
+     * as 0) sum to at least {@code energy} of the total, so that k = 1 when the first alone does.
+     */
+    static int componentsForEnergy(double[] sortedValues, double energy) {
+        double total = 0;
+        for (double v : sortedValues) total += Math.max(0, v);
+        if (!(total > 0)) return 1;
+        double kept = 0;
+        for (int k = 0; k < sortedValues.length; k++) {
+            kept += Math.max(0, sortedValues[k]);
+            if (kept >= energy * total * (1 - 1e-12)) return k + 1;
+        }
+        return sortedValues.length;
+    }
+
+    private static Pca fit(float[][] rows, java.util.function.ToIntFunction<double[]> chooseK) {
+        if (rows.length == 0) throw new IllegalArgumentException("PCA needs at least one row");
+        int d = rows[0].length;
         int n = rows.length;
         double[] sum = new double[d];
         double[] cov = new double[d * d];
@@ -85,6 +116,9 @@ final class Pca {
             total += Math.max(0, values[i]);
         }
         Arrays.sort(order, (p, q) -> Double.compare(values[q], values[p]));
+        double[] sorted = new double[d];
+        for (int i = 0; i < d; i++) sorted[i] = values[order[i]];
+        int k = Math.max(1, Math.min(d, chooseK.applyAsInt(sorted)));
         float[] w = new float[k * d];
         double keptVar = 0;
         for (int j = 0; j < k; j++) {

@@ -12,6 +12,13 @@ import java.util.List;
  */
 public record Evaluation(double accuracy, double[] modalityAccuracy, double[] weightMean, List<ClipOutput> clips) {
 
+    /** The mean cross-entropy of the fused prediction, -log p(y), over the clips (probabilities floored at 1e-12). */
+    public double loss() {
+        double s = 0;
+        for (ClipOutput c : clips) s -= Math.log(Math.max(1e-12, c.fusedProbs()[c.label()]));
+        return clips.isEmpty() ? Double.NaN : s / clips.size();
+    }
+
     /**
      * One clip's outputs.
      *

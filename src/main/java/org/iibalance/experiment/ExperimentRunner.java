@@ -247,7 +247,9 @@ public final class ExperimentRunner {
         Batcher batcher = new Batcher(data, device, cfg.training().batchSize(), cfg.seed());
         List<String> mods = data.modalityNames();
         int epochs = cfg.training().epochs();
-        MetricsLog log = folder.metricsLog(mods, List.of());
+        List<String> extraColumns = new ArrayList<>(List.of(TrainingLoop.VAL_LOSS));
+        extraColumns.addAll(method.controlNames(mods));
+        MetricsLog log = folder.metricsLog(mods, extraColumns);
         TrainingLoop loop = new TrainingLoop(cfg, method, net, opt, batcher, data, folder, log, sink, cancel);
         try {
             if (resumeDir != null && folder.recoverCheckpoints()) {
@@ -274,8 +276,8 @@ public final class ExperimentRunner {
             Evaluation test = Evaluator.evaluate(method, net, batcher, data.test());
             Evaluation train = Evaluator.evaluate(method, net, batcher, data.train());
             Evaluation val = Evaluator.evaluate(method, net, batcher, data.val());
-            Results results = new ResultWriter(method, data).write(folder, cfg.seed(), cfg.name(), test, train, val, bestMeta, trained.trainSeconds(), deviceName,
-                    provenance.endedNow());
+            Results results = new ResultWriter(method, data, cfg.method()).write(folder, cfg.seed(), cfg.name(), test, train, val, bestMeta, trained.trainSeconds(),
+                    deviceName, provenance.endedNow());
             folder.writeState(RunState.COMPLETED, null, loop.epochsDone());
             publish(new TrainingEvent.Finished(folder.dir(), results, elapsed()));
             return new RunOutcome(RunState.COMPLETED, folder.dir(), results, null);
@@ -323,17 +325,28 @@ public final class ExperimentRunner {
 
             @Override
             public void budgetEpoch(String modality, int epoch, int maxEpochs, double trainLoss, double valAcc, double cps) {
+                unimodalEpoch(TrainingPhase.budget(modality), epoch, maxEpochs, trainLoss, Double.NaN, valAcc, cps);
+            }
+
+            @Override
+            public void unimodalEpoch(TrainingPhase phase, int epoch, int maxEpochs, double trainLoss, double valLoss, double valAcc,
+                    double cps) {
                 try {
-                    log.row(MetricsTable.Row.budget(modality, epoch, trainLoss, valAcc, cps, elapsed()));
+                    log.row(MetricsTable.Row.unimodal(phase, epoch, trainLoss, valAcc, cps, elapsed(), java.util.Map.of(TrainingLoop.VAL_LOSS, valLoss)));
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
-                publish(new TrainingEvent.BudgetEpoch(modality, epoch, maxEpochs, trainLoss, valAcc, cps, elapsed()));
+                publish(new TrainingEvent.BudgetEpoch(phase.modality(), epoch, maxEpochs, trainLoss, valAcc, cps, elapsed()));
             }
 
             @Override
             public void budgetStep(String modality, int epoch, int step, int steps) {
-                publish(new TrainingEvent.StepCompleted(TrainingPhase.budget(modality), epoch + 1, cfg.method().budgetMaxEpochs(), step, steps, step,
+                unimodalStep(TrainingPhase.budget(modality), epoch, step, steps);
+            }
+
+            @Override
+            public void unimodalStep(TrainingPhase phase, int epoch, int step, int steps) {
+                publish(new TrainingEvent.StepCompleted(phase, epoch + 1, cfg.method().budgetMaxEpochs(), step, steps, step,
                         Double.NaN, Double.NaN, Double.NaN, Double.NaN, null, Double.NaN, elapsed(), Double.NaN));
             }
 

@@ -5,9 +5,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.iibalance.config.MethodConfig;
 import org.iibalance.data.MultimodalDataset;
 import org.iibalance.method.InformationBudget;
 import org.iibalance.method.TrainingMethod;
+import org.iibalance.method.UnimodalPretraining;
 import org.iibalance.run.CheckpointState;
 import org.iibalance.run.GatingTable;
 import org.iibalance.run.PredictionsTable;
@@ -24,9 +26,13 @@ final class ResultWriter {
     private final TrainingMethod method;
     private final MultimodalDataset data;
     private final List<String> mods;
+    private final String pretrainingMode;
+    private final boolean fusionWarmStart;
 
-    ResultWriter(TrainingMethod method, MultimodalDataset data) {
+    ResultWriter(TrainingMethod method, MultimodalDataset data, MethodConfig config) {
         this.method = method;
+        this.pretrainingMode = config.unimodalPretraining();
+        this.fusionWarmStart = config.fusionWarmStart();
         this.data = data;
         this.mods = data.modalityNames();
     }
@@ -49,6 +55,12 @@ final class ResultWriter {
         InformationBudget b = method.budget();
         for (int m = 0; m < mods.size(); m++) r.budget(mods.get(m), b == null ? null : b.scores()[m], b == null ? null : b.prior()[m]);
         r.anchor(b == null ? null : b.anchorName());
+        r.tau(b == null ? null : b.tau());
+        // the unimodal models every method started from (IIBalance: its budget models), see UnimodalPretraining
+        r.pretraining(pretrainingMode, fusionWarmStart);
+        for (UnimodalPretraining.Curve c : method.pretraining()) {
+            r.pretrained(c.modality(), c.epochs(), c.bestEpoch(), c.bestValLoss(), c.bestValAcc(), c.converged());
+        }
         for (int m = 0; m < mods.size(); m++) {
             String mod = mods.get(m);
             r.weightMean(mod, at(test.weightMean(), m));

@@ -163,6 +163,6 @@ public final class SavedRun {
 
     /** The gating table of an evaluation (one row per evaluated clip). */
     public GatingTable gating(Evaluation e) {
-        return new ResultWriter(method, data).gating(e);
+        return new ResultWriter(method, data, cfg.method()).gating(e);
     }
 }

@@ -2,8 +2,10 @@ package org.iibalance.experiment;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.bytedeco.pytorch.Optimizer;
 import org.iibalance.config.ExperimentConfig;
 import org.iibalance.data.MultimodalDataset;
@@ -25,6 +27,12 @@ import org.iibalance.run.TrainingPhase;
  * last checkpoint, so it ends where the uninterrupted run would.
  */
 final class TrainingLoop {
+    /**
+     * The {@code metrics.csv} extra column of the validation cross-entropy (of the fused prediction on
+     * epoch rows, of the unimodal model on {@code budget:<m>} and {@code pretrain:<m>} rows).
+     */
+    static final String VAL_LOSS = "valLoss";
+
     private final ExperimentConfig cfg;
     private final TrainingMethod method;
     private final MultimodalNetwork net;
@@ -101,9 +109,15 @@ final class TrainingLoop {
             double cps = data.train().size() / Math.max(1e-9, epochSec);
             // the epoch's row first, then the checkpoints: a crash between them resumes from the previous
             // checkpoint and drops the row (truncateMetricsAfterEpoch); never a checkpoint without its row
+            // extra columns: the validation loss and the method's control signals of this epoch (ctrl_*)
+            Map<String, Double> extras = new HashMap<>();
+            method.epochControl().forEach((k, v) -> {
+                if (v != null) extras.put(k, v);
+            });
+            extras.put(VAL_LOSS, val.loss());
             log.row(MetricsTable.Row.epoch(epoch + 1, globalStep, totals.lambda(), totals.lossStageI(), totals.lossStageII(), totals.loss(),
                     MetricsTable.byModality(mods, val.weightMean()), val.accuracy(), MetricsTable.byModality(mods, val.modalityAccuracy()), cps,
-                    events.elapsed(), null));
+                    events.elapsed(), extras));
             if (improved) Checkpoint.save(folder.bestCheckpoint(), net, null, meta);
             Checkpoint.save(folder.lastCheckpoint(), net, opt, meta);
             epochsDone = epoch + 1;

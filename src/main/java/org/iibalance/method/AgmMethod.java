@@ -44,6 +44,12 @@ public final class AgmMethod extends JointTrainingMethod {
         return "agm";
     }
 
+    /** k_m per modality, the epoch's mean ({@code ctrl_k_<m>}). */
+    @Override
+    public List<String> controlNames(List<String> modalities) {
+        return ControlSignals.perModality("k", modalities);
+    }
+
     /** r_m = exp(M/(M-1) (mean(s) - s_m)). */
     public static double[] ratios(double[] scores) {
         int n = scores.length;
@@ -73,6 +79,7 @@ public final class AgmMethod extends JointTrainingMethod {
         double[] s = scores(z, b);
         if (runningScore == null) runningScore = s.clone();
         double[] k = coefficients(s, runningScore, cfg.agmAlpha());
+        control.add("k", modalityNames(), k);
         steps++;
         for (int m = 0; m < s.length; m++) runningScore[m] += (s[m] - runningScore[m]) / (steps + 1);
         GradTools.UpdateScale scale = new GradTools.UpdateScale(net, k);

@@ -12,16 +12,22 @@ final class Evaluations {
         Tensor of(org.iibalance.model.Batch b);
     }
 
-    /** Accuracy of the given logits over the validation split. */
-    static double validationAccuracy(BatchSource data, Logits logits) throws InterruptedException {
+    /** Mean cross-entropy and accuracy of some logits over the validation split. */
+    record Validation(double loss, double accuracy) {}
+
+    /** Mean cross-entropy and accuracy of the given logits over the validation split. */
+    static Validation validation(BatchSource data, Logits logits) throws InterruptedException {
+        double[] loss = {0};
         int[] counts = new int[2];
         try (NoGradGuard g = new NoGradGuard()) {
             data.validation(b -> {
-                counts[0] += Ops.correct(logits.of(b), b.labels());
+                Tensor l = logits.of(b);
+                loss[0] += Ops.crossEntropy(l, b.target()).item_double() * b.size();
+                counts[0] += Ops.correct(l, b.labels());
                 counts[1] += b.size();
             });
         }
-        return counts[1] == 0 ? 0 : (double) counts[0] / counts[1];
+        return counts[1] == 0 ? new Validation(Double.NaN, 0) : new Validation(loss[0] / counts[1], (double) counts[0] / counts[1]);
     }
 
     /** Normalised entropies of the predictions over the training clips, in order (for Eq. 1). */

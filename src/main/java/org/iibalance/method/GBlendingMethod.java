@@ -37,6 +37,7 @@ public final class GBlendingMethod implements TrainingMethod {
     private double[] w;
     private double[] startTrain, startVal;
     private int lastMeasured = -1;
+    private final ControlSignals control = new ControlSignals();
 
     public GBlendingMethod(MethodConfig cfg) {
         this.cfg = cfg;
@@ -61,6 +62,19 @@ public final class GBlendingMethod implements TrainingMethod {
     @Override
     public String unimodalProtocol() {
         return "the unimodal heads f_m trained inside the blended loss (G-Blending)";
+    }
+
+    /** The blend weights in use during the epoch: {@code ctrl_w_fused} and {@code ctrl_w_<m>}. */
+    @Override
+    public List<String> controlNames(List<String> modalities) {
+        List<String> n = new ArrayList<>(List.of("ctrl_w_fused"));
+        n.addAll(ControlSignals.perModality("w", modalities));
+        return n;
+    }
+
+    @Override
+    public Map<String, Double> epochControl() {
+        return control.drain();
     }
 
     @Override
@@ -90,7 +104,9 @@ public final class GBlendingMethod implements TrainingMethod {
 
     @Override
     public StepStats trainStep(Batch b, Optimizer optimizer, int epoch, int totalEpochs) {
-        if (epoch % cfg.superEpoch() == 0 && epoch != lastMeasured) superEpochBoundary(epoch);
+        if (epoch % RunLength.superEpoch(cfg, totalEpochs) == 0 && epoch != lastMeasured) superEpochBoundary(epoch);
+        control.add("ctrl_w_fused", w[0]);
+        for (int m = 0; m < net.modalityCount(); m++) control.add("ctrl_w_" + net.modalities().get(m).name(), w[m + 1]);
         optimizer.zero_grad();
         List<Tensor> out = outputs(b);
         Tensor loss = null;

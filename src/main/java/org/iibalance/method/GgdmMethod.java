@@ -31,6 +31,7 @@ import org.iibalance.nn.Ops;
 public final class GgdmMethod implements TrainingMethod {
     private final MethodConfig cfg;
     private MultimodalNetwork net;
+    private final ControlSignals control = new ControlSignals();
 
     public GgdmMethod(MethodConfig cfg) {
         this.cfg = cfg;
@@ -55,6 +56,17 @@ public final class GgdmMethod implements TrainingMethod {
     @Override
     public String unimodalProtocol() {
         return "the unimodal heads f_m trained by the unimodal losses (GGDM reconstruction)";
+    }
+
+    /** k_m per modality, the epoch's mean ({@code ctrl_k_<m>}). */
+    @Override
+    public List<String> controlNames(List<String> modalities) {
+        return ControlSignals.perModality("k", modalities);
+    }
+
+    @Override
+    public java.util.Map<String, Double> epochControl() {
+        return control.drain();
     }
 
     @Override
@@ -103,7 +115,9 @@ public final class GgdmMethod implements TrainingMethod {
             double[] n = GradTools.squaredNorms(net.encoder(m));
             v[m] = Math.sqrt(n[0] / Math.max(1, net.encoder(m).parameterCount()));
         }
-        GradTools.UpdateScale scale = new GradTools.UpdateScale(net, coefficients(v, cfg.ggdmAlpha()));
+        double[] k = coefficients(v, cfg.ggdmAlpha());
+        for (int m = 0; m < k.length; m++) control.add("ctrl_k_" + net.modalities().get(m).name(), k[m]);
+        GradTools.UpdateScale scale = new GradTools.UpdateScale(net, k);
         optimizer.step();
         scale.apply();
         return StepStats.of(loss.item_double());

@@ -47,6 +47,28 @@ public final class GreedyMethod extends JointTrainingMethod {
         return "greedy";
     }
 
+    /**
+     * Per modality the fraction of the epoch's steps that were re-balancing steps for it
+     * ({@code ctrl_rebalance_<m>}), and the mean measured imbalance log10(fast / slow) at the end of
+     * each measuring window ({@code ctrl_imbalance}).
+     */
+    @Override
+    public List<String> controlNames(List<String> modalities) {
+        List<String> n = new java.util.ArrayList<>(ControlSignals.perModality("rebalance", modalities));
+        n.add("ctrl_imbalance");
+        return n;
+    }
+
+    /** log10(max speed / min speed) (NaN when a speed is 0). */
+    static double imbalance(double[] speeds) {
+        double lo = Double.POSITIVE_INFINITY, hi = 0;
+        for (double s : speeds) {
+            lo = Math.min(lo, s);
+            hi = Math.max(hi, s);
+        }
+        return lo > 0 ? Math.log10(hi / lo) : Double.NaN;
+    }
+
     /** The slowest modality if log10(max speed / min speed) &gt; threshold, else -1. */
     public static int slowModality(double[] speeds, double threshold) {
         int lo = 0, hi = 0;
@@ -65,6 +87,9 @@ public final class GreedyMethod extends JointTrainingMethod {
         optimizer.zero_grad();
         List<Tensor> z = net.encode(b);
         trackMeans(z);
+        double[] rebalancing = new double[mCount];
+        if (rebalanceLeft > 0 && slow >= 0) rebalancing[slow] = 1;
+        control.add("rebalance", modalityNames(), rebalancing);
         if (rebalanceLeft > 0 && slow >= 0) {
             rebalanceLeft--;
             for (int m = 0; m < mCount; m++) {
@@ -88,6 +113,8 @@ public final class GreedyMethod extends JointTrainingMethod {
             speedSum[m] += n[1] > 0 ? n[0] / n[1] : 0;
         }
         if (++measured >= cfg.greedyWindow()) {
+            double d = imbalance(speedSum);
+            if (!Double.isNaN(d)) control.add("ctrl_imbalance", d);
             slow = slowModality(speedSum, cfg.greedyThreshold());
             if (slow >= 0) rebalanceLeft = cfg.greedyWindow();
             speedSum = new double[mCount];

@@ -19,8 +19,11 @@ import org.iibalance.nn.Tensors;
  *
  * <ol>
  *   <li>{@link #prepare}: the budget (Eq. 1-2) from unimodal models ({@link BudgetEstimation}); then
- *   the multimodal model starts from those unimodal weights ({@code method.warmStart: true}, our
- *   default) or from its initial weights.</li>
+ *   the multimodal model starts from those unimodal encoders and heads
+ *   ({@code method.unimodalPretraining: all}, the default: the budget models are the unimodal
+ *   pre-training every method gets) or from its initial weights ({@code none}); with
+ *   {@code method.fusionWarmStart} f_fuse starts from the heads ({@link FusionWarmStart}); the gate G
+ *   always starts from its initialisation.</li>
  *   <li>{@link #trainStep}: L = lambda(t) L_I + (1 - lambda(t)) L_II (Eq. 13) with the anchor
  *   prototypes updated from the batch (Eq. 3), L_I of Eq. 4-6 and L_II of Eq. 7-11.</li>
  *   <li>{@link #predict}: the fused branch, f_fuse(Z_fused) (Sec. IV-D).</li>
@@ -51,6 +54,7 @@ public final class IIBalanceMethod implements TrainingMethod {
     private AnchorPrototypes prototypes;
     private double[] strengths;
     private Tensor prior;
+    private List<UnimodalPretraining.Curve> curves = List.of();
 
     public IIBalanceMethod(Variant variant, MethodConfig cfg) {
         this.variant = variant;
@@ -88,10 +92,12 @@ public final class IIBalanceMethod implements TrainingMethod {
         net = ctx.network();
         if (budget == null) { // a resumed run restores the budget instead of re-estimating it
             try (ParameterSnapshot initial = new ParameterSnapshot(net)) {
-                double[] scores = BudgetEstimation.scores(ctx);
-                InformationBudget b = InformationBudget.of(ctx.network().modalities().stream().map(s -> s.name()).toList(), scores, cfg.tau());
+                BudgetEstimation.Result r = BudgetEstimation.estimate(ctx);
+                curves = r.curves();
+                InformationBudget b = InformationBudget.of(ctx.network().modalities().stream().map(s -> s.name()).toList(), r.scores(), cfg.tau());
                 budget = variant == Variant.UNIFORM_PRIOR ? b.uniform() : b;
-                if (!cfg.warmStart()) initial.restore(net);
+                if (!Methods.PRETRAIN_ALL.equals(cfg.unimodalPretraining())) initial.restore(net);
+                else if (cfg.fusionWarmStart()) FusionWarmStart.apply(net, budget.prior());
             }
         }
         ctx.progress().budget(budget);
@@ -100,6 +106,12 @@ public final class IIBalanceMethod implements TrainingMethod {
         float[] p = new float[budget.prior().length];
         for (int i = 0; i < p.length; i++) p[i] = (float) budget.prior()[i];
         prior = Tensors.persistent(Tensors.floats(p, ctx.device(), p.length));
+    }
+
+    /** The budget models' curves (also the unimodal pre-training when {@code unimodalPretraining} is {@code all}). */
+    @Override
+    public List<UnimodalPretraining.Curve> pretraining() {
+        return curves;
     }
 
     @Override
@@ -151,6 +163,7 @@ public final class IIBalanceMethod implements TrainingMethod {
             s.put("budget.anchor", budget.anchor());
             s.put("budget.modalities", budget.modalities());
         }
+        if (!curves.isEmpty()) s.putAll(UnimodalPretraining.toState(curves));
         if (prototypes != null) {
             s.put("prototypes.values", prototypes.values());
             s.put("prototypes.seen", prototypes.seenFlags());
@@ -164,6 +177,8 @@ public final class IIBalanceMethod implements TrainingMethod {
             budget = new InformationBudget(StateValues.strings(s.get("budget.modalities")), StateValues.doubles(s.get("budget.scores")),
                     StateValues.doubles(s.get("budget.prior")), StateValues.integer(s.get("budget.anchor")), cfg.tau());
         }
+        List<UnimodalPretraining.Curve> c = UnimodalPretraining.fromState(s);
+        if (c != null) curves = c;
         if (s.containsKey("prototypes.values")) {
             float[] v = StateValues.floats(s.get("prototypes.values"));
             boolean[] seen = StateValues.booleans(s.get("prototypes.seen"));

@@ -14,6 +14,8 @@ import org.iibalance.nn.Ops;
  */
 public class JointTrainingMethod implements TrainingMethod {
     protected MultimodalNetwork net;
+    /** The epoch's control signals of a baseline built on joint training (none for joint training itself). */
+    protected final ControlSignals control = new ControlSignals();
 
     @Override
     public String name() {
@@ -31,8 +33,18 @@ public class JointTrainingMethod implements TrainingMethod {
     }
 
     @Override
-    public void prepare(MethodContext ctx) {
+    public void prepare(MethodContext ctx) throws InterruptedException {
         net = ctx.network();
+    }
+
+    /** The modality names, in order. */
+    protected final List<String> modalityNames() {
+        return net.modalities().stream().map(s -> s.name()).toList();
+    }
+
+    @Override
+    public java.util.Map<String, Double> epochControl() {
+        return control.drain();
     }
 
     /** The features z_m and the fused cross-entropy of a batch, gradients zeroed (no backward yet). */

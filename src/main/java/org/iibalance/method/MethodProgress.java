@@ -10,8 +10,23 @@ public interface MethodProgress {
     /** A budget model finished an epoch. */
     void budgetEpoch(String modality, int epoch, int maxEpochs, double trainLoss, double valAccuracy, double clipsPerSecond);
 
+    /**
+     * A unimodal model ({@link UnimodalPretraining}) finished an epoch; {@code phase} is
+     * {@code budget:<m>} (IIBalance's budget models) or {@code pretrain:<m>} (the baselines'
+     * pre-training). By default reported as a budget epoch.
+     */
+    default void unimodalEpoch(TrainingPhase phase, int epoch, int maxEpochs, double trainLoss, double valLoss, double valAccuracy,
+            double clipsPerSecond) {
+        budgetEpoch(phase.modality(), epoch, maxEpochs, trainLoss, valAccuracy, clipsPerSecond);
+    }
+
     /** A training step of a method-run phase finished (for progress bars). */
     default void budgetStep(String modality, int epoch, int step, int steps) {}
+
+    /** A training step of a unimodal model ({@code budget:<m>} or {@code pretrain:<m>}) finished; by default a budget step. */
+    default void unimodalStep(TrainingPhase phase, int epoch, int step, int steps) {
+        budgetStep(phase.modality(), epoch, step, steps);
+    }
 
     /** The budget is known. */
     void budget(InformationBudget budget);

@@ -62,11 +62,22 @@ public final class Methods {
         return create(cfg).capabilities();
     }
 
+    /**
+     * The method named by {@code method.name}. With {@code method.unimodalPretraining: all}, a method
+     * that does not pre-train itself (every one but IIBalance and its ablations, whose budget models
+     * are that pre-training) is wrapped so that it starts from the same unimodal pre-training
+     * ({@link Pretrained}). The {@code unimodal-<m>} reference models always train from scratch.
+     */
     public static synchronized TrainingMethod create(MethodConfig cfg) {
         String name = cfg.name();
         if (name != null && name.startsWith("unimodal-")) return new UnimodalMethod(name.substring(9));
         Function<MethodConfig, TrainingMethod> f = FACTORIES.get(name);
         if (f == null) throw new IllegalArgumentException("method.name: '" + name + "' is not a method (allowed: " + String.join(", ", names(List.of("audio", "visual"))) + ")");
-        return f.apply(cfg);
+        TrainingMethod m = f.apply(cfg);
+        return PRETRAIN_ALL.equals(cfg.unimodalPretraining()) && !(m instanceof IIBalanceMethod) ? new Pretrained(m, cfg) : m;
     }
+
+    /** {@code method.unimodalPretraining} values. */
+    public static final String PRETRAIN_ALL = "all";
+    public static final String PRETRAIN_NONE = "none";
 }

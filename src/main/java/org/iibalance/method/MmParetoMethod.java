@@ -27,6 +27,7 @@ import org.iibalance.nn.Ops;
 public final class MmParetoMethod implements TrainingMethod {
     private final MethodConfig cfg;
     private org.iibalance.model.MultimodalNetwork net;
+    private final ControlSignals control = new ControlSignals();
 
     public MmParetoMethod(MethodConfig cfg) {
         this.cfg = cfg;
@@ -51,6 +52,20 @@ public final class MmParetoMethod implements TrainingMethod {
     @Override
     public String unimodalProtocol() {
         return "the unimodal heads f_m trained by the unimodal losses (MMPareto)";
+    }
+
+    /**
+     * Per modality the fraction of the epoch's steps on which its multimodal and unimodal gradients
+     * conflicted (cos &lt; 0, so the min-norm weights were used): {@code ctrl_conflict_<m>}.
+     */
+    @Override
+    public java.util.List<String> controlNames(java.util.List<String> modalities) {
+        return ControlSignals.perModality("conflict", modalities);
+    }
+
+    @Override
+    public java.util.Map<String, Double> epochControl() {
+        return control.drain();
     }
 
     @Override
@@ -107,7 +122,9 @@ public final class MmParetoMethod implements TrainingMethod {
         }
         lossMm.backward(); // encoders now hold g_mm; the fused head its gradient
         for (int m = 0; m < mCount; m++) {
-            GradTools.setFlatGrad(net.encoder(m), combine(GradTools.flatGrad(net.encoder(m)), gu[m], cfg.mmparetoGamma()));
+            double[] gmm = GradTools.flatGrad(net.encoder(m));
+            control.add("ctrl_conflict_" + net.modalities().get(m).name(), GradTools.dot(gmm, gu[m]) < 0 ? 1 : 0);
+            GradTools.setFlatGrad(net.encoder(m), combine(gmm, gu[m], cfg.mmparetoGamma()));
         }
         optimizer.step();
         return StepStats.of(lossMm.item_double() + lossUni.item_double());

@@ -41,8 +41,14 @@ public final class MslrMethod extends JointTrainingMethod {
         return "mslr";
     }
 
+    /** r_m per modality during the epoch ({@code ctrl_rate_<m>}). */
     @Override
-    public void prepare(MethodContext ctx) {
+    public List<String> controlNames(List<String> modalities) {
+        return ControlSignals.perModality("rate", modalities);
+    }
+
+    @Override
+    public void prepare(MethodContext ctx) throws InterruptedException {
         super.prepare(ctx);
         data = ctx.data();
         if (rates == null) {
@@ -73,6 +79,7 @@ public final class MslrMethod extends JointTrainingMethod {
         List<Tensor> z = pass.z();
         Tensor loss = pass.loss();
         loss.backward();
+        control.add("rate", modalityNames(), rates);
         GradTools.UpdateScale scale = new GradTools.UpdateScale(net, rates);
         optimizer.step();
         scale.apply();

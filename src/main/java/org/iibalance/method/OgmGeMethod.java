@@ -46,8 +46,14 @@ public final class OgmGeMethod extends JointTrainingMethod {
         return "ogm-ge";
     }
 
+    /** k_m per modality, the epoch's mean (1 outside the modulation window). */
     @Override
-    public void prepare(MethodContext ctx) {
+    public List<String> controlNames(List<String> modalities) {
+        return ControlSignals.perModality("k", modalities);
+    }
+
+    @Override
+    public void prepare(MethodContext ctx) throws InterruptedException {
         super.prepare(ctx);
         seed = ctx.config().seed();
     }
@@ -88,11 +94,15 @@ public final class OgmGeMethod extends JointTrainingMethod {
         Tensor loss = pass.loss();
         loss.backward();
         step++;
-        if (epoch < cfg.modulationStart() || epoch >= cfg.modulationEnd()) {
+        if (epoch < RunLength.modulationStart(cfg, totalEpochs) || epoch >= RunLength.modulationEnd(cfg, totalEpochs)) {
             optimizer.step();
+            double[] ones = new double[net.modalityCount()];
+            java.util.Arrays.fill(ones, 1.0);
+            control.add("k", modalityNames(), ones);
             return StepStats.of(loss.item_double());
         }
         double[] k = coefficients(scores(ConcatSlices.sliceLogits(net, z), b.labels()), cfg.ogmAlpha());
+        control.add("k", modalityNames(), k);
         if (cfg.gaussianEnhancement()) addNoise();
         GradTools.UpdateScale scale = new GradTools.UpdateScale(net, k);
         optimizer.step();

@@ -49,6 +49,12 @@ public final class PmrMethod extends JointTrainingMethod {
         return "pmr";
     }
 
+    /** beta_m per modality (0 for the dominant one), the epoch's mean ({@code ctrl_beta_<m>}). */
+    @Override
+    public List<String> controlNames(List<String> modalities) {
+        return ControlSignals.perModality("beta", modalities);
+    }
+
     /**
      * beta_u = alpha tanh(s_dom / s_u - 1) for every modality u but the dominant one (index of the
      * highest score), 0 for the dominant one.
@@ -98,12 +104,13 @@ public final class PmrMethod extends JointTrainingMethod {
             }
         }
         double[] beta = coefficients(s, cfg.pmrAlpha());
+        control.add("beta", modalityNames(), beta);
         double maxBeta = 0;
         for (int m = 0; m < mCount; m++) {
             if (beta[m] > 0) loss = loss.add(Ops.crossEntropy(protoLogits[m], b.target()).mul(new Scalar(beta[m])));
             maxBeta = Math.max(maxBeta, beta[m]);
         }
-        if (epoch < cfg.pmrEntropyEpochs() && maxBeta > 0) {
+        if (epoch < RunLength.pmrEntropyEpochs(cfg, totalEpochs) && maxBeta > 0) {
             Tensor h = Ops.normalizedEntropy(Ops.softmax(protoLogits[dominant(s)])).mean();
             loss = loss.sub(h.mul(new Scalar(maxBeta)));
         }

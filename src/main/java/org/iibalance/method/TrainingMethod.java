@@ -1,5 +1,6 @@
 package org.iibalance.method;
 
+import java.util.List;
 import java.util.Map;
 import org.bytedeco.pytorch.Optimizer;
 import org.iibalance.model.Batch;
@@ -53,6 +54,31 @@ public interface TrainingMethod {
     /** The budget, for methods that estimate one (else null). */
     default InformationBudget budget() {
         return null;
+    }
+
+    /**
+     * How the unimodal pre-training went ({@link UnimodalPretraining}; IIBalance: its budget models),
+     * one curve per modality; empty when the method started cold.
+     */
+    default List<UnimodalPretraining.Curve> pretraining() {
+        return List.of();
+    }
+
+    /**
+     * Names of the method's control signals, written as extra {@code metrics.csv} columns on epoch
+     * rows (by convention {@code ctrl_<signal>_<modality>}); empty when it has none.
+     */
+    default List<String> controlNames(List<String> modalities) {
+        return List.of();
+    }
+
+    /**
+     * The control signals of the epoch that just ended (averaged over its steps where they change per
+     * step), keyed by {@link #controlNames}; the method resets its running sums. Called by the runner
+     * after every multimodal epoch.
+     */
+    default Map<String, Double> epochControl() {
+        return Map.of();
     }
 
     /** State to checkpoint besides the network and optimiser (e.g. prototypes), as plain values. */

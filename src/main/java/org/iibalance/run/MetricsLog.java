@@ -58,7 +58,7 @@ public final class MetricsLog implements AutoCloseable {
     }
 
     /**
-     * Keeps the header, the budget rows and the rows of epochs up to {@code epochs} (used when resuming
+     * Keeps the header, the unimodal rows ({@code budget:<m>}, {@code pretrain:<m>}) and the rows of epochs up to {@code epochs} (used when resuming
      * from the checkpoint of that epoch, so the log matches an uninterrupted run). Rewritten atomically.
      */
     static void truncateAfterEpoch(Path file, int epochs) throws IOException {
@@ -76,7 +76,7 @@ public final class MetricsLog implements AutoCloseable {
             if (r.length < f.header().size()) continue; // a torn last line
             TrainingPhase p = TrainingPhase.ofLabel(CsvFile.cell(r, phase));
             double e = CsvFile.number(CsvFile.cell(r, epoch));
-            if ((p != null && p.isBudget()) || (!Double.isNaN(e) && e <= epochs)) keep.add(r);
+            if ((p != null && p.isUnimodal()) || (!Double.isNaN(e) && e <= epochs)) keep.add(r);
         }
         new CsvFile(f.header(), keep).write(file);
     }

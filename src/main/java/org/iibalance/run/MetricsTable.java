@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * {@code metrics.csv} read back: one row per logged training step ({@code phase = step}), per epoch
- * ({@code epoch}, with validation accuracies) and per budget-model epoch ({@code budget:<m>}). Columns:
+ * ({@code epoch}, with validation accuracies), per budget-model epoch ({@code budget:<m>}) and per
+ * pre-training epoch of a baseline ({@code pretrain:<m>}). Columns:
  * {@code epoch, step, phase, lambda, L_I, L_II, loss, weight_<m>..., valAcc_multimodal,
  * valAcc_<m>..., clipsPerSec, elapsedSec}, then any extra named columns. Empty cells are NaN.
  *
@@ -28,15 +29,15 @@ public record MetricsTable(List<String> modalities, List<String> extraColumns, L
     }
 
     /** What a row is. */
-    public enum Kind { STEP, EPOCH, BUDGET }
+    public enum Kind { STEP, EPOCH, BUDGET, PRETRAIN }
 
     /**
      * One row.
      *
-     * @param epoch            1-based epoch (of the budget model for BUDGET rows)
-     * @param step             global step (0 for budget rows)
-     * @param kind             step, epoch or budget-model epoch
-     * @param budgetModality   the budget model's modality (BUDGET rows only)
+     * @param epoch            1-based epoch (of the unimodal model for BUDGET and PRETRAIN rows)
+     * @param step             global step (0 for unimodal rows)
+     * @param kind             step, epoch, budget-model epoch or pre-training epoch
+     * @param budgetModality   the unimodal model's modality (BUDGET and PRETRAIN rows only)
      * @param lambda           lambda(t) of Eq. 12 (NaN: none)
      * @param lossStageI       L_I
      * @param lossStageII      L_II
@@ -52,7 +53,7 @@ public record MetricsTable(List<String> modalities, List<String> extraColumns, L
             Map<String, Double> weights, double valAccMultimodal, Map<String, Double> valAccuracy, double clipsPerSec, double elapsedSec,
             Map<String, Double> extras) {
         public Row {
-            if ((kind == Kind.BUDGET) != (budgetModality != null)) throw new IllegalArgumentException("a budget modality belongs to budget rows only");
+            if (unimodal(kind) != (budgetModality != null)) throw new IllegalArgumentException("a modality belongs to budget and pretrain rows only");
             weights = weights == null ? Map.of() : Map.copyOf(weights);
             valAccuracy = valAccuracy == null ? Map.of() : Map.copyOf(valAccuracy);
             extras = extras == null ? Map.of() : Map.copyOf(extras);
@@ -75,9 +76,26 @@ public record MetricsTable(List<String> modalities, List<String> extraColumns, L
             return new Row(epoch, 0, Kind.BUDGET, modality, Double.NaN, Double.NaN, Double.NaN, trainLoss, null, valAcc, null, clipsPerSec, elapsed, null);
         }
 
-        /** The text of the phase column: {@code step}, {@code epoch} or {@code budget:<m>}. */
+        /**
+         * The end of a unimodal model's epoch: a budget model (Eq. 1) or a baseline's pre-training
+         * ({@link TrainingPhase#pretrain}), with extras such as its validation loss.
+         */
+        public static Row unimodal(TrainingPhase phase, int epoch, double trainLoss, double valAcc, double clipsPerSec, double elapsed,
+                Map<String, Double> extras) {
+            if (!phase.isUnimodal()) throw new IllegalArgumentException("not a unimodal phase: " + phase);
+            return new Row(epoch, 0, phase.isBudget() ? Kind.BUDGET : Kind.PRETRAIN, phase.modality(), Double.NaN, Double.NaN, Double.NaN, trainLoss,
+                    null, valAcc, null, clipsPerSec, elapsed, extras);
+        }
+
+        /** The text of the phase column: {@code step}, {@code epoch}, {@code budget:<m>} or {@code pretrain:<m>}. */
         public String phaseText() {
-            return kind == Kind.BUDGET ? TrainingPhase.budget(budgetModality).label() : kind.name().toLowerCase(java.util.Locale.ROOT);
+            if (kind == Kind.BUDGET) return TrainingPhase.budget(budgetModality).label();
+            if (kind == Kind.PRETRAIN) return TrainingPhase.pretrain(budgetModality).label();
+            return kind.name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        private static boolean unimodal(Kind k) {
+            return k == Kind.BUDGET || k == Kind.PRETRAIN;
         }
     }
 
@@ -149,8 +167,8 @@ public record MetricsTable(List<String> modalities, List<String> extraColumns, L
         Kind kind;
         String budget = null;
         TrainingPhase p = TrainingPhase.ofLabel(phase);
-        if (p != null && p.isBudget()) {
-            kind = Kind.BUDGET;
+        if (p != null && p.isUnimodal()) {
+            kind = p.isBudget() ? Kind.BUDGET : Kind.PRETRAIN;
             budget = p.modality();
         } else if ("step".equals(phase)) {
             kind = Kind.STEP;

@@ -30,10 +30,13 @@ import java.util.Set;
  * @param dataFingerprint         {@code dataFingerprint}
  * @param recordedCapabilities    {@code capabilities} as recorded (null in runs written before it existed; see {@link #capabilities()})
  * @param provenance              {@code provenance}: versions, commit, machine, command line, times, data fingerprint (null in runs written before it existed)
+ * @param pretraining             the {@code pretraining} block: the unimodal models the run started from
+ *                                ({@link Pretraining#EMPTY} in runs written before it existed)
  */
 public record Results(String method, String dataset, Long seed, String name, Test test, Double valAccMultimodal, Integer valBestEpoch,
         Budget budget, Map<String, Double> fusionWeightMean, Map<String, Map<String, Double>> fusionWeightMeanBySplit, Double trainSeconds,
-        String device, Integer epochs, String dataFingerprint, Capabilities recordedCapabilities, Provenance provenance) {
+        String device, Integer epochs, String dataFingerprint, Capabilities recordedCapabilities, Pretraining pretraining,
+        Provenance provenance) {
 
     /** The splits of {@code fusionWeightMeanBySplit}, in file order. */
     public static final List<String> SPLITS = List.of("train", "val", "test");
@@ -41,6 +44,7 @@ public record Results(String method, String dataset, Long seed, String name, Tes
     public Results {
         test = test == null ? Test.EMPTY : test;
         budget = budget == null ? Budget.EMPTY : budget;
+        pretraining = pretraining == null ? Pretraining.EMPTY : pretraining;
         fusionWeightMean = frozen(fusionWeightMean);
         Map<String, Map<String, Double>> bySplit = new LinkedHashMap<>();
         if (fusionWeightMeanBySplit != null) fusionWeightMeanBySplit.forEach((k, v) -> bySplit.put(k, frozen(v)));
@@ -73,9 +77,11 @@ public record Results(String method, String dataset, Long seed, String name, Tes
      * @param entropyScore {@code budget.entropyScore.<m>} (B_m)
      * @param beta         {@code budget.beta.<m>} (the IIB prior)
      * @param anchor       {@code budget.anchor} (m*)
+     * @param tau          {@code budget.tau}: the temperature of beta = softmax(B / tau) (Eq. 2); null in
+     *                     runs written before it was recorded
      */
-    public record Budget(Map<String, Double> entropyScore, Map<String, Double> beta, String anchor) {
-        static final Budget EMPTY = new Budget(null, null, null);
+    public record Budget(Map<String, Double> entropyScore, Map<String, Double> beta, String anchor, Double tau) {
+        static final Budget EMPTY = new Budget(null, null, null, null);
 
         public Budget {
             entropyScore = frozen(entropyScore);
@@ -87,6 +93,39 @@ public record Results(String method, String dataset, Long seed, String name, Tes
             return beta.values().stream().anyMatch(v -> v != null);
         }
     }
+
+    /**
+     * The {@code pretraining} block: whether every method started from the same unimodal pre-training
+     * ({@code method.unimodalPretraining}), and how each modality's model trained (IIBalance: its budget
+     * models; a baseline: its pre-training; none when the run started cold).
+     *
+     * @param mode            {@code pretraining.mode}: {@code all} or {@code none} (null: not recorded)
+     * @param fusionWarmStart {@code pretraining.fusionWarmStart}: whether f_fuse started from the heads
+     * @param models          {@code pretraining.<m>}, per modality in the dataset's order
+     */
+    public record Pretraining(String mode, Boolean fusionWarmStart, Map<String, Curve> models) {
+        static final Pretraining EMPTY = new Pretraining(null, null, null);
+
+        public Pretraining {
+            models = models == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(models));
+        }
+
+        /** Whether the run recorded the block at all (runs written before it existed did not). */
+        public boolean present() {
+            return mode != null || fusionWarmStart != null || !models.isEmpty();
+        }
+    }
+
+    /**
+     * How one modality's unimodal model trained ({@code pretraining.<m>.*}).
+     *
+     * @param epochs    {@code epochs} trained
+     * @param bestEpoch {@code bestEpoch}: 1-based epoch of the kept weights (lowest validation loss)
+     * @param valLoss   {@code valLoss}: validation cross-entropy of the kept weights
+     * @param valAcc    {@code valAcc}: validation accuracy of the kept weights
+     * @param converged {@code converged}: true when the patience rule stopped it, false when the cap did
+     */
+    public record Curve(Integer epochs, Integer bestEpoch, Double valLoss, Double valAcc, Boolean converged) {}
 
     static Map<String, Double> frozen(Map<String, Double> m) {
         return m == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(m));
@@ -166,7 +205,10 @@ public record Results(String method, String dataset, Long seed, String name, Tes
 
     /** Collects the figures of a run, then {@link #build()}. Unset figures are null. */
     public static final class Builder {
-        private String method, dataset, name, unimodalProtocol, anchor, device, dataFingerprint;
+        private String method, dataset, name, unimodalProtocol, anchor, device, dataFingerprint, pretrainingMode;
+        private Double tau;
+        private Boolean fusionWarmStart;
+        private final Map<String, Curve> pretrained = new LinkedHashMap<>();
         private Long seed;
         private Double accMultimodal, accAudio, accVisual, accAvg, valAcc, trainSeconds;
         private Integer clips, bestEpoch, epochs;
@@ -241,6 +283,25 @@ public record Results(String method, String dataset, Long seed, String name, Tes
             return this;
         }
 
+        /** The budget softmax temperature tau (Eq. 2; null: the method has no budget). */
+        public Builder tau(Double t) {
+            tau = t == null ? null : finite(t);
+            return this;
+        }
+
+        /** {@code method.unimodalPretraining} and {@code method.fusionWarmStart} of the run. */
+        public Builder pretraining(String mode, boolean fusionWarmStart) {
+            pretrainingMode = mode;
+            this.fusionWarmStart = fusionWarmStart;
+            return this;
+        }
+
+        /** How one modality's unimodal model trained (non-finite figures: null). */
+        public Builder pretrained(String modality, int epochs, int bestEpoch, double valLoss, double valAcc, boolean converged) {
+            pretrained.put(modality, new Curve(epochs, bestEpoch, finite(valLoss), finite(valAcc), converged));
+            return this;
+        }
+
         /** Mean test fusion weight of a modality ({@code fusionWeightMean.<m>}; null: none). */
         public Builder weightMean(String modality, Double w) {
             weights.put(modality, w == null ? null : finite(w));
@@ -285,8 +346,8 @@ public record Results(String method, String dataset, Long seed, String name, Tes
 
         public Results build() {
             Test t = new Test(accMultimodal, acc, accAudio, accVisual, accAvg, unimodalProtocol, clips);
-            return new Results(method, dataset, seed, name, t, valAcc, bestEpoch, new Budget(scores, beta, anchor), weights, bySplit, trainSeconds,
-                    device, epochs, dataFingerprint, capabilities, provenance);
+            return new Results(method, dataset, seed, name, t, valAcc, bestEpoch, new Budget(scores, beta, anchor, tau), weights, bySplit, trainSeconds,
+                    device, epochs, dataFingerprint, capabilities, new Pretraining(pretrainingMode, fusionWarmStart, pretrained), provenance);
         }
     }
 }

@@ -15,8 +15,10 @@ import java.util.Map;
  * accVisual, accAvg, unimodalProtocol, clips}, val{accMultimodal, bestEpoch},
  * budget{entropyScore{<m>}, beta{<m>}, anchor}, fusionWeightMean{<m>},
  * fusionWeightMeanBySplit{train|val|test{<m>}}, trainSeconds, device, epochs, dataFingerprint}, and
- * since this package {@code capabilities{...}} (see {@link Capabilities}) and {@code provenance{...}} (see
- * {@link Provenance}). Nulls are written as null.
+ * since this package {@code capabilities{...}} (see {@link Capabilities}); since issue 10
+ * {@code budget.tau} and {@code pretraining{mode, fusionWarmStart, <m>{epochs, bestEpoch, valLoss,
+ * valAcc, converged}}}, both written only when the run has them (older folders rewrite byte for byte).
+ * {@code provenance{...}} (see {@link Provenance}). Nulls are written as null.
  */
 final class ResultsJson {
     private ResultsJson() {}
@@ -35,6 +37,21 @@ final class ResultsJson {
         if (!r.budget().entropyScore().isEmpty()) numbers(budget.putObject("entropyScore"), r.budget().entropyScore());
         if (!r.budget().beta().isEmpty()) numbers(budget.putObject("beta"), r.budget().beta());
         budget.put("anchor", r.budget().anchor());
+        if (r.budget().tau() != null) budget.put("tau", r.budget().tau());
+        Results.Pretraining p = r.pretraining();
+        if (p.present()) {
+            ObjectNode pn = root.putObject("pretraining");
+            pn.put("mode", p.mode());
+            pn.put("fusionWarmStart", p.fusionWarmStart());
+            p.models().forEach((m, c) -> {
+                ObjectNode cn = pn.putObject(m);
+                cn.put("epochs", c.epochs());
+                cn.put("bestEpoch", c.bestEpoch());
+                cn.put("valLoss", c.valLoss());
+                cn.put("valAcc", c.valAcc());
+                cn.put("converged", c.converged());
+            });
+        }
         if (!r.fusionWeightMean().isEmpty()) numbers(root.putObject("fusionWeightMean"), r.fusionWeightMean());
         if (!r.fusionWeightMeanBySplit().isEmpty()) {
             ObjectNode s = root.putObject("fusionWeightMeanBySplit");
@@ -101,7 +118,22 @@ final class ResultsJson {
         Results.Test test = readTest(root.path("test"), rd, "test.");
         JsonNode b = root.path("budget");
         Results.Budget budget = new Results.Budget(rd.numbers(b.path("entropyScore"), "budget.entropyScore"), rd.numbers(b.path("beta"), "budget.beta"),
-                rd.text(b, "anchor"));
+                rd.text(b, "anchor"), rd.number(b, "budget.", "tau"));
+        Results.Pretraining pretraining = Results.Pretraining.EMPTY;
+        JsonNode pn = root.path("pretraining");
+        if (pn.isObject()) {
+            Map<String, Results.Curve> models = new LinkedHashMap<>();
+            Iterator<Map.Entry<String, JsonNode>> fields = pn.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> e = fields.next();
+                if (!e.getValue().isObject()) continue; // mode, fusionWarmStart
+                String k = "pretraining." + e.getKey() + ".";
+                JsonNode cn = e.getValue();
+                models.put(e.getKey(), new Results.Curve(rd.integer(cn, k, "epochs"), rd.integer(cn, k, "bestEpoch"), rd.number(cn, k, "valLoss"),
+                        rd.number(cn, k, "valAcc"), rd.bool(cn, k, "converged")));
+            }
+            pretraining = new Results.Pretraining(rd.text(pn, "mode"), rd.bool(pn, "pretraining.", "fusionWarmStart"), models);
+        }
         Map<String, Map<String, Double>> bySplit = new LinkedHashMap<>();
         Iterator<Map.Entry<String, JsonNode>> it = root.path("fusionWeightMeanBySplit").fields();
         while (it.hasNext()) {
@@ -115,17 +147,17 @@ final class ResultsJson {
                     c.path("fusionWeights").asBoolean(), c.path("unimodalHeads").asBoolean());
         }
         Provenance prov = null;
-        JsonNode pn = root.path("provenance");
-        if (pn.isObject()) {
-            Map<String, String> fields = new LinkedHashMap<>();
-            pn.fields().forEachRemaining(e -> fields.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().asText()));
-            prov = Provenance.of(fields);
+        JsonNode provNode = root.path("provenance");
+        if (provNode.isObject()) {
+            Map<String, String> provFields = new LinkedHashMap<>();
+            provNode.fields().forEachRemaining(e -> provFields.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().asText()));
+            prov = Provenance.of(provFields);
         }
         Double seed = rd.number(root, "", "seed");
         return new Results(rd.text(root, "method"), rd.text(root, "dataset"), seed == null ? null : seed.longValue(), rd.text(root, "name"), test,
                 rd.number(root.path("val"), "val.", "accMultimodal"), rd.integer(root.path("val"), "val.", "bestEpoch"), budget,
                 rd.numbers(root.path("fusionWeightMean"), "fusionWeightMean"), bySplit, rd.number(root, "", "trainSeconds"), rd.text(root, "device"),
-                rd.integer(root, "", "epochs"), rd.text(root, "dataFingerprint"), caps, prov);
+                rd.integer(root, "", "epochs"), rd.text(root, "dataFingerprint"), caps, pretraining, prov);
     }
 
     /** Typed access to one file's nodes, with errors naming the file and the dotted key. */
@@ -140,6 +172,13 @@ final class ResultsJson {
         Integer integer(JsonNode parent, String prefix, String key) throws IOException {
             Double d = number(parent, prefix, key);
             return d == null ? null : (int) Math.round(d);
+        }
+
+        Boolean bool(JsonNode parent, String prefix, String key) throws IOException {
+            JsonNode n = parent.get(key);
+            if (n == null || n.isNull()) return null;
+            if (n.isBoolean()) return n.booleanValue();
+            throw new IOException(file + ": key '" + prefix + key + "' must be true or false (got " + n + ")");
         }
 
         String text(JsonNode parent, String key) {

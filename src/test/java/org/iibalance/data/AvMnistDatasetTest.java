@@ -28,11 +28,12 @@ import org.junit.jupiter.api.io.TempDir;
 class AvMnistDatasetTest {
     private static Path data;
     private static MultimodalDataset small;
+    private static final List<String> smallProgress = new java.util.ArrayList<>();
 
     @BeforeAll
     static void loadSmall() throws DatasetException {
         data = sharedData();
-        small = new AvMnistDataset().load(config(data.toString(), 500, 100, 200, 42), s -> {});
+        small = new AvMnistDataset().load(config(data.toString(), 500, 100, 200, 42), smallProgress::add);
     }
 
     /** The shared data folder with mnist/ and fsdd/recordings/ (skips, or fails under -Diibalance.requireData=true, without them). */
@@ -142,6 +143,54 @@ class AvMnistDatasetTest {
         assertTrue(err / 200 > 1.0, "196 components lose information, mean squared error per image " + err / 200);
         assertTrue(full / 200 < 1e-6, "784 components reconstruct exactly, error " + full / 200);
         assertTrue(p.explainedVariance() > 0.8 && p.explainedVariance() < 1.0, "explained " + p.explainedVariance());
+    }
+
+    @Test
+    void componentsForEnergyIsTheFewestLeadingComponentsReachingTheShare() {
+        double[] v = {4, 3, 2, 1, -0.5}; // total 10 (a negative eigenvalue counts as 0)
+        assertEquals(1, Pca.componentsForEnergy(v, 0.25)); // 4/10 already >= 25%
+        assertEquals(1, Pca.componentsForEnergy(v, 0.4));
+        assertEquals(2, Pca.componentsForEnergy(v, 0.5)); // 7/10
+        assertEquals(2, Pca.componentsForEnergy(v, 0.7));
+        assertEquals(3, Pca.componentsForEnergy(v, 0.71)); // 9/10
+        assertEquals(4, Pca.componentsForEnergy(v, 1.0));
+    }
+
+    @Test
+    void defaultKeepsAQuarterOfTheVarianceAtTheNativeRate() {
+        // the default dataset.avmnist.keepEnergy 0.25 ("75% of the energy removed") keeps 4 of 784
+        // components on the 55000 training images (3 keep less than 25%)
+        assertTrue(smallProgress.stream().anyMatch(l -> l.contains("PCA keeps 4 of 784 components, 28.3% of the training variance")),
+                () -> String.join("\n", smallProgress));
+        // native 8 kHz: a 10 ms hop is 80 samples, so one second gives 101 frames, as at 16 kHz
+        assertArrayEquals(new long[] {1, 32, 101}, small.modalities().get(0).shape());
+    }
+
+    @Test
+    void energyOnMnistKeepsFewComponentsAndTheFewestThatReachTheShare() throws DatasetException {
+        float[][] img = MnistIdx.images(data.resolve("mnist").resolve(AvMnistDataset.TRAIN_IMAGES), 3000);
+        Pca p = Pca.fitEnergy(img, 0.25);
+        assertTrue(p.kept() >= 2 && p.kept() <= 8, "kept " + p.kept());
+        assertTrue(p.explainedVariance() >= 0.25, "explained " + p.explainedVariance());
+        assertTrue(Pca.fit(img, p.kept() - 1).explainedVariance() < 0.25, "one component fewer stays below 25%");
+        int half = Pca.fitEnergy(img, 0.5).kept(), most = Pca.fitEnergy(img, 0.9).kept();
+        assertTrue(half >= 7 && half <= 16 && most >= 50 && most <= 120, "50%: " + half + ", 90%: " + most + " components");
+    }
+
+    @Test
+    void legacyComponentFractionAndAnotherRateStillWork() throws DatasetException {
+        ExperimentConfig base = config(data.toString(), 20, 5, 5, 42);
+        DatasetConfig d = base.dataset();
+        DatasetConfig nd = new DatasetConfig(d.kind(), d.root(), d.maxTrain(), d.maxVal(), d.maxTest(), d.audio(), d.visual(), d.synthetic(),
+                new DatasetConfig.AvMnistConfig(0.25, 0, 0.25, 16000), d.cacheDir(), d.media());
+        ExperimentConfig legacy = new ExperimentConfig(base.name(), base.seed(), base.device(), base.threads(), nd, base.model(), base.method(),
+                base.training(), base.output());
+        List<String> progress = new java.util.ArrayList<>();
+        MultimodalDataset l = new AvMnistDataset().load(legacy, progress::add);
+        assertTrue(progress.stream().anyMatch(s -> s.contains("PCA keeps 196 of 784 components, 96.")), () -> String.join("\n", progress));
+        assertArrayEquals(new long[] {1, 32, 101}, l.modalities().get(0).shape());
+        assertTrue(progress.stream().anyMatch(s -> s.contains("resampled to 16000 Hz")), () -> String.join("\n", progress));
+        assertTrue(smallProgress.stream().anyMatch(s -> s.contains("at FSDD's native 8000 Hz")), () -> String.join("\n", smallProgress));
     }
 
     @Test

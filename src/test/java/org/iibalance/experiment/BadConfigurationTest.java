@@ -55,6 +55,23 @@ class BadConfigurationTest {
     }
 
     @Test
+    void pretrainingOptionsAreCheckedAndTheLegacyWarmStartPointsToTheNewKey(@TempDir Path runs) {
+        ConfigException legacy = refused(runs, "method.warmStart=false");
+        assertEquals("method.warmStart", legacy.problems().get(0).key());
+        assertTrue(legacy.getMessage().contains("method.unimodalPretraining: none"), legacy.getMessage());
+        assertTrue(refused(runs, "method.unimodalPretraining=some").getMessage().contains("allowed: all"));
+        assertTrue(refused(runs, "method.unimodalPretraining=none", "method.fusionWarmStart=true").getMessage().contains("method.fusionWarmStart"));
+    }
+
+    @Test
+    void avMnistKeysAreChecked(@TempDir Path runs) {
+        assertTrue(refused(runs, "dataset.avmnist.keepEnergy=0").getMessage().contains("dataset.avmnist.keepEnergy"));
+        assertTrue(refused(runs, "dataset.avmnist.keepEnergy=1.5").getMessage().contains("(0, 1]"));
+        assertTrue(refused(runs, "dataset.avmnist.sampleRate=500").getMessage().contains("native 8000 Hz"));
+        assertTrue(refused(runs, "dataset.avmnist.pcaComponentFraction=2").getMessage().contains("keepEnergy"));
+    }
+
+    @Test
     void missingDatasetFolderIsNamed(@TempDir Path runs) {
         ConfigException e = refused(runs, "dataset.kind=avmnist", "dataset.root=/no/such/folder");
         assertTrue(e.getMessage().contains("dataset.root") && e.getMessage().contains("/no/such/folder"), e.getMessage());

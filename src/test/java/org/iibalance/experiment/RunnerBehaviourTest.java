@@ -52,6 +52,13 @@ class RunnerBehaviourTest {
         assertEquals(3, metrics.stream().filter(l -> l.split(",")[2].equals("epoch")).count());
         assertTrue(metrics.stream().anyMatch(l -> l.split(",")[2].equals("step")));
         assertTrue(metrics.stream().anyMatch(l -> l.split(",")[2].equals("budget:visual")));
+        // the budget curve: every budget row has its validation loss and accuracy; results.json the figures of the kept epoch
+        int valLoss = List.of(metrics.get(0).split(",")).indexOf("valLoss");
+        List<String[]> budgetRows = metrics.stream().map(l -> l.split(",", -1)).filter(c -> c[2].startsWith("budget:")).toList();
+        assertTrue(valLoss > 0 && budgetRows.stream().allMatch(c -> Double.parseDouble(c[valLoss]) > 0 && Double.parseDouble(c[9]) >= 0), metrics.get(0));
+        assertEquals(budgetRows.size(), (int) (r.pretraining().models().get("audio").epochs() + r.pretraining().models().get("visual").epochs()));
+        assertEquals("all", r.pretraining().mode());
+        assertEquals(0.07, r.budget().tau(), 1e-12);
         // gating.csv: one row per test clip, weights summing to one
         List<String> gating = Files.readAllLines(dir.resolve("gating.csv"));
         assertEquals("id,label,prediction,correct,weight_audio,weight_visual,u_audio,u_visual,prediction_audio,prediction_visual", gating.get(0));

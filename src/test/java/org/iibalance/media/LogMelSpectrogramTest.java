@@ -55,4 +55,21 @@ class LogMelSpectrogramTest {
         for (float[] row : s) for (float v : row) mean += v;
         assertEquals(-4.628242, mean / (32 * 26), 2e-3);
     }
+
+    @Test
+    void atFsddsNative8kHzEveryMelFilterCoversAnFftBinUpTo4kHz() {
+        // AV-MNIST's default: 8 kHz, 25 ms window (200 samples -> 256-point FFT, 31.25 Hz bins), 32 mel bins
+        LogMelSpectrogram m = new LogMelSpectrogram(8000, 25, 10, 32);
+        assertEquals(256, m.nFft());
+        assertEquals(80, m.hopLength());
+        assertEquals(101, m.frames(8000));
+        float[][] fb = LogMelSpectrogram.melFilters(8000, 256, 32);
+        for (int f = 0; f < fb.length; f++) {
+            float sum = 0;
+            for (float w : fb[f]) sum += w;
+            org.junit.jupiter.api.Assertions.assertTrue(sum > 0, "mel filter " + f + " covers no FFT bin");
+        }
+        // the top filter peaks just below the Nyquist frequency, 4 kHz, and reaches the last bin (4000 Hz) with weight 0
+        org.junit.jupiter.api.Assertions.assertTrue(fb[31][127] > 0 && fb[31][128] == 0f);
+    }
 }

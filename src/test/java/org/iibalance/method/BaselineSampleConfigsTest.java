@@ -37,6 +37,12 @@ class BaselineSampleConfigsTest {
         MatrixSpec syn = MatrixSpec.load(Path.of("sample-configs", "matrix-synthetic.yaml"));
         List<MatrixSpec.Part> parts = syn.parts(Path.of("target", "matrix-check"), 2);
         assertEquals(13 * 3, parts.get(0).spec().trials().size());
+        // one pre-training setting for every method of every matrix
+        for (String f : List.of("matrix-synthetic.yaml", "matrix-avmnist.yaml", "matrix-avmnist-reduced.yaml")) {
+            for (MatrixSpec.Part part : MatrixSpec.load(Path.of("sample-configs", f)).parts(Path.of("target", "matrix-check"), 2)) {
+                for (var t : part.spec().trials()) assertEquals("all", t.config().method().unimodalPretraining(), f + " " + t.name());
+            }
+        }
     }
 
     @Test

@@ -128,6 +128,49 @@ class RunFolderTest {
         assertEquals(TrainingPhase.TRAIN, TrainingPhase.ofLabel("train"));
         assertEquals(null, TrainingPhase.ofLabel("budget:"));
         assertThrows(IllegalArgumentException.class, () -> new TrainingPhase(TrainingPhase.Kind.TRAIN, "audio"));
+        assertEquals("pretrain:audio", TrainingPhase.pretrain("audio").label());
+        assertEquals(TrainingPhase.pretrain("visual"), TrainingPhase.ofLabel("pretrain:visual"));
+        assertTrue(TrainingPhase.pretrain("audio").isUnimodal() && !TrainingPhase.pretrain("audio").isBudget());
+        assertEquals(null, TrainingPhase.ofLabel("pretrain:"));
+    }
+
+    @Test
+    void pretrainRowsCarryTheirValidationLossAndSurviveAResume(@TempDir Path tmp) throws Exception {
+        RunFolder f = RunFolder.createAt(tmp.resolve("r"));
+        try (MetricsLog log = f.metricsLog(List.of("audio", "visual"), List.of("valLoss", "ctrl_k_audio"))) {
+            log.open();
+            log.row(MetricsTable.Row.unimodal(TrainingPhase.pretrain("audio"), 1, 2.0, 0.5, 100, 1.5, Map.of("valLoss", 1.25)));
+            log.row(MetricsTable.Row.epoch(1, 10, Double.NaN, Double.NaN, Double.NaN, 1.0, null, 0.6, null, 10, 3, Map.of("valLoss", 0.5, "ctrl_k_audio", 0.9)));
+        }
+        List<String> lines = Files.readAllLines(f.dir().resolve("metrics.csv"));
+        assertEquals("1,0,pretrain:audio,,,,2.00000,,,0.500000,,,100.000,1.50000,1.25000,", lines.get(1));
+        MetricsTable.Row pre = new RunSummary(f.dir(), null, null, null, null).metrics().rows(MetricsTable.Kind.PRETRAIN).get(0);
+        assertEquals("audio", pre.budgetModality());
+        assertEquals(Map.of("valLoss", 1.25), pre.extras());
+        f.truncateMetricsAfterEpoch(0);
+        assertEquals(List.of(MetricsTable.Kind.PRETRAIN), new RunSummary(f.dir(), null, null, null, null).metrics().rows().stream().map(MetricsTable.Row::kind).toList());
+    }
+
+    @Test
+    void budgetTauAndPretrainingRoundTripThroughResultsJson(@TempDir Path tmp) throws Exception {
+        Results r = Results.builder().run("ogm-ge", "synthetic-av", 7, "t").budget("audio", null, null).tau(null).pretraining("all", true)
+                .pretrained("audio", 5, 3, 0.75, 0.5, true).pretrained("visual", 40, 40, Double.NaN, 0.25, false).build();
+        Path file = tmp.resolve("results.json");
+        ResultsJson.write(file, r);
+        Results back = RunSummary.results(tmp);
+        assertEquals("all", back.pretraining().mode());
+        assertEquals(Boolean.TRUE, back.pretraining().fusionWarmStart());
+        assertEquals(new Results.Curve(5, 3, 0.75, 0.5, true), back.pretraining().models().get("audio"));
+        assertEquals(new Results.Curve(40, 40, null, 0.25, false), back.pretraining().models().get("visual"));
+        assertEquals(null, back.budget().tau());
+        assertFalse(Files.readString(file).contains("\"tau\""), "no tau written for a method without a budget");
+        Results iib = Results.builder().run("iibalance", "synthetic-av", 7, "t").budget("audio", 0.4, 0.6).tau(0.07).build();
+        ResultsJson.write(file, iib);
+        assertEquals(0.07, RunSummary.results(tmp).budget().tau());
+        assertFalse(RunSummary.results(tmp).pretraining().present(), "no pretraining block unless recorded");
+        Files.writeString(file, "{\"method\": \"joint\", \"pretraining\": {\"mode\": \"all\", \"audio\": {\"converged\": 3}}}");
+        IOException e = assertThrows(IOException.class, () -> RunSummary.results(tmp));
+        assertTrue(e.getMessage().contains("pretraining.audio.converged"), e.getMessage());
     }
 
     @Test
