@@ -196,6 +196,9 @@ public final class ExperimentRunner {
             publish(new TrainingEvent.TrainingStarted(method.name(), deviceName, epochs, mods, method.capabilities(), elapsed()));
             publish(new TrainingEvent.PhaseChanged(TrainingPhase.TRAIN, "training " + method.name() + " for " + epochs + " epochs on " + deviceName, elapsed()));
             TrainingLoop.Outcome trained = loop.run();
+            publish(new TrainingEvent.PhaseChanged(TrainingPhase.TRAIN, String.format(java.util.Locale.ROOT,
+                    "data wait: %.1f%% of the training passes (batch loader: %d worker(s), %d batches ahead)", 100 * trained.dataWaitFraction(),
+                    Batcher.LOADER_WORKERS, Batcher.BATCHES_AHEAD), elapsed()));
 
             publish(new TrainingEvent.PhaseChanged(TrainingPhase.TEST, "evaluating the best epoch (" + trained.bestEpoch() + ", chosen on validation) on test", elapsed()));
             CheckpointState bestMeta = Checkpoint.load(folder.bestCheckpoint(), net, null);
