@@ -35,6 +35,18 @@ public final class BatchLoader implements AutoCloseable {
         }
     }
 
+    /**
+     * What the model sees of a clip's array (e.g. some of its frames, {@link FrameSampler}); applied on
+     * the workers. Must be a pure function of its arguments.
+     */
+    @FunctionalInterface
+    public interface View {
+        /** The identity: the clip's array as it is. */
+        View ALL = (clip, modality, input) -> input;
+
+        float[] apply(Clip clip, int modality, float[] input);
+    }
+
     /** Receives the batches of a pass, in order, on the caller's thread. */
     @FunctionalInterface
     public interface Consumer {
@@ -64,7 +76,7 @@ public final class BatchLoader implements AutoCloseable {
     /**
      * A loader with {@code workers} threads keeping up to {@code ahead} batches ready.
      *
-     * @param modalities the arrays' shapes (each clip's array must have the modality's size)
+     * @param modalities the arrays' shapes as the model sees them (after the {@link View})
      * @param batchSize  clips per batch
      * @param workers    worker threads (at least 1)
      * @param ahead      batches in flight or ready (at least 1)
@@ -83,17 +95,22 @@ public final class BatchLoader implements AutoCloseable {
 
     /** Batches of {@code clips} in that order, handed to {@code consumer} on this thread. */
     public void pass(List<Clip> clips, Consumer consumer) throws InterruptedException {
+        pass(clips, View.ALL, consumer);
+    }
+
+    /** Batches of {@code clips} in that order, each clip's arrays seen through {@code view}, handed to {@code consumer} on this thread. */
+    public void pass(List<Clip> clips, View view, Consumer consumer) throws InterruptedException {
         long start = System.nanoTime(), waited = 0;
         int n = (clips.size() + batchSize - 1) / batchSize, next = 0, done = 0;
         ArrayDeque<Future<HostBatch>> inFlight = new ArrayDeque<>();
         try {
-            for (; next < Math.min(n, ahead); next++) inFlight.add(submit(clips, next));
+            for (; next < Math.min(n, ahead); next++) inFlight.add(submit(clips, next, view));
             while (!inFlight.isEmpty()) {
                 Future<HostBatch> f = inFlight.poll();
                 long t0 = System.nanoTime();
                 HostBatch b = get(f);
                 waited += System.nanoTime() - t0;
-                if (next < n) inFlight.add(submit(clips, next++)); // keep the window full while this batch trains
+                if (next < n) inFlight.add(submit(clips, next++, view)); // keep the window full while this batch trains
                 consumer.accept(b);
                 done++;
             }
@@ -108,9 +125,9 @@ public final class BatchLoader implements AutoCloseable {
         return last;
     }
 
-    private Future<HostBatch> submit(List<Clip> clips, int index) {
+    private Future<HostBatch> submit(List<Clip> clips, int index, View view) {
         List<Clip> part = clips.subList(index * batchSize, Math.min(clips.size(), (index + 1) * batchSize));
-        return workers.submit(() -> assemble(part));
+        return workers.submit(() -> assemble(part, view));
     }
 
     private static HostBatch get(Future<HostBatch> f) throws InterruptedException {
@@ -128,6 +145,11 @@ public final class BatchLoader implements AutoCloseable {
 
     /** One batch of these clips (also used directly, without workers, for single batches). */
     public HostBatch assemble(List<Clip> part) {
+        return assemble(part, View.ALL);
+    }
+
+    /** One batch of these clips seen through {@code view}. */
+    public HostBatch assemble(List<Clip> part, View view) {
         int b = part.size();
         List<float[]> inputs = new ArrayList<>(modalities.size());
         for (int m = 0; m < modalities.size(); m++) {
@@ -135,7 +157,7 @@ public final class BatchLoader implements AutoCloseable {
             int size = spec.size();
             float[] flat = new float[b * size];
             for (int i = 0; i < b; i++) {
-                float[] x = part.get(i).input(m);
+                float[] x = view.apply(part.get(i), m, part.get(i).input(m));
                 if (x.length != size) throw new IllegalStateException("clip " + part.get(i).id() + ": " + spec.name() + " has " + x.length + " values, expected " + size);
                 System.arraycopy(x, 0, flat, i * size, size);
             }

@@ -8,6 +8,7 @@ import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch;
 import org.iibalance.data.BatchLoader;
 import org.iibalance.data.Clip;
+import org.iibalance.data.FrameSampler;
 import org.iibalance.data.ModalitySpec;
 import org.iibalance.data.MultimodalDataset;
 import org.iibalance.method.BatchSource;
@@ -28,6 +29,8 @@ public final class Batcher implements BatchSource {
     private final Device device;
     private final int batchSize;
     private final long seed;
+    private final FrameSampler[] samplers;
+    private final List<ModalitySpec> seen;
     /** Worker threads that read and assemble batches (one: the trainer holds the other core). */
     static final int LOADER_WORKERS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() / 2));
     /** Batches read ahead of the one training. */
@@ -35,17 +38,51 @@ public final class Batcher implements BatchSource {
     private volatile BatchLoader.PassStats last = new BatchLoader.PassStats(0, 0, 0);
 
     public Batcher(MultimodalDataset data, Device device, int batchSize, long seed) {
+        this(data, device, batchSize, seed, 0);
+    }
+
+    /**
+     * A batcher that feeds the model {@code framesPerClip} of each clip's frames ({@link FrameSampler}:
+     * random per clip and epoch in training, evenly spaced otherwise); 0, or not fewer than the
+     * clip's frames, feeds them all.
+     */
+    public Batcher(MultimodalDataset data, Device device, int batchSize, long seed, int framesPerClip) {
         this.data = data;
         this.device = device;
         this.batchSize = batchSize;
         this.seed = seed;
+        List<ModalitySpec> seen = new ArrayList<>(data.modalities());
+        FrameSampler[] samplers = new FrameSampler[seen.size()];
+        for (int m = 0; m < seen.size(); m++) {
+            ModalitySpec s = seen.get(m);
+            if (s.kind() != ModalitySpec.Kind.FRAMES || framesPerClip <= 0 || framesPerClip >= s.shape()[0]) continue;
+            samplers[m] = new FrameSampler((int) s.shape()[0], framesPerClip, s.size() / (int) s.shape()[0]);
+            seen.set(m, samplers[m].seen(s));
+        }
+        this.samplers = samplers;
+        this.seen = List.copyOf(seen);
+    }
+
+    /** The modalities as the model sees them (a frames modality with {@code framesPerClip} frames). */
+    public List<ModalitySpec> seenModalities() {
+        return seen;
+    }
+
+    /** Training epoch e: a random choice of frames per clip, seeded by (seed, e, clip id). */
+    private BatchLoader.View trainingView(int epoch) {
+        return (clip, m, x) -> samplers[m] == null ? x : samplers[m].take(x, samplers[m].random(seed, epoch, clip.id()));
+    }
+
+    /** Evaluation and estimates: the same evenly spaced frames every time. */
+    private BatchLoader.View fixedView() {
+        return (clip, m, x) -> samplers[m] == null ? x : samplers[m].take(x, samplers[m].evenly());
     }
 
     @Override
     public void train(int epoch, BatchConsumer consumer) throws InterruptedException {
         List<Clip> order = new ArrayList<>(data.train());
         Collections.shuffle(order, org.iibalance.data.Seeds.shuffler(seed, 1_000_003L, epoch));
-        run(order, consumer);
+        run(order, trainingView(epoch), consumer);
     }
 
     @Override
@@ -79,9 +116,13 @@ public final class Batcher implements BatchSource {
      * the previous one; the tensors are made here, each batch in its own native scope.
      */
     public void run(List<Clip> clips, BatchConsumer consumer) throws InterruptedException {
-        try (BatchLoader loader = new BatchLoader(data.modalities(), batchSize, LOADER_WORKERS, BATCHES_AHEAD)) {
+        run(clips, fixedView(), consumer);
+    }
+
+    private void run(List<Clip> clips, BatchLoader.View view, BatchConsumer consumer) throws InterruptedException {
+        try (BatchLoader loader = new BatchLoader(seen, batchSize, LOADER_WORKERS, BATCHES_AHEAD)) {
             try {
-                loader.pass(clips, host -> {
+                loader.pass(clips, view, host -> {
                     try (NativeScope scope = new NativeScope()) {
                         consumer.accept(tensors(host));
                     }
@@ -102,8 +143,8 @@ public final class Batcher implements BatchSource {
 
     /** One batch of the given clips, assembled on this thread (callers own the native scope). */
     public Batch batch(List<Clip> part) {
-        try (BatchLoader loader = new BatchLoader(data.modalities(), Math.max(1, part.size()), 1, 1)) {
-            return tensors(loader.assemble(part));
+        try (BatchLoader loader = new BatchLoader(seen, Math.max(1, part.size()), 1, 1)) {
+            return tensors(loader.assemble(part, fixedView()));
         }
     }
 
@@ -111,7 +152,7 @@ public final class Batcher implements BatchSource {
         int b = host.size();
         List<Tensor> inputs = new ArrayList<>();
         for (int m = 0; m < data.modalityCount(); m++) {
-            ModalitySpec spec = data.modalities().get(m);
+            ModalitySpec spec = seen.get(m);
             long[] shape = new long[spec.shape().length + 1];
             shape[0] = b;
             System.arraycopy(spec.shape(), 0, shape, 1, spec.shape().length);

@@ -173,7 +173,7 @@ public final class ExperimentRunner {
         }
         if (!device.is_cpu()) net.to(device, false);
         Optimizer opt = Optimizers.create(net.trainable(), cfg.training().optimizer(), cfg.training().lr(), cfg.training().weightDecay());
-        Batcher batcher = new Batcher(data, device, cfg.training().batchSize(), cfg.seed());
+        Batcher batcher = new Batcher(data, device, cfg.training().batchSize(), cfg.seed(), cfg.dataset().visual().framesPerClip());
         List<String> mods = data.modalityNames();
         int epochs = cfg.training().epochs();
         MetricsLog log = folder.metricsLog(mods, List.of());
