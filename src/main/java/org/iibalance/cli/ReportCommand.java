@@ -33,6 +33,7 @@ final class ReportCommand implements Callable<Integer> {
         List<Path> files = r.write(out);
         System.out.println(r.runs().size() + " completed runs read; " + r.skipped().size() + " folders skipped");
         for (Map.Entry<String, String> e : new java.util.TreeMap<>(r.skipped()).entrySet()) System.out.println("  skipped " + e.getKey() + ": " + e.getValue());
+        for (String w : r.warnings()) System.out.println("  warning: " + w);
         System.out.println();
         System.out.print(r.tableOneMarkdown());
         System.out.println();

@@ -70,6 +70,10 @@ public final class ConfigValidator {
         if (v.frames() < 1) p.add(new ConfigProblem("dataset.visual.frames", "must be >= 1"));
         if (v.size() < 8) p.add(new ConfigProblem("dataset.visual.size", "must be >= 8 pixels"));
         if (!(v.fps() >= 0)) p.add(new ConfigProblem("dataset.visual.fps", "must be >= 0 (0: spread dataset.visual.frames evenly)"));
+        if (v.framesPerClip() < 0 || v.framesPerClip() > v.decodedFrames(a.seconds())) {
+            p.add(new ConfigProblem("dataset.visual.framesPerClip", "must be between 0 (all frames) and the " + v.decodedFrames(a.seconds())
+                    + " frames decoded per clip (dataset.visual.frames, or fps x dataset.audio.seconds)"));
+        }
         DatasetConfig.SyntheticConfig s = d.synthetic();
         if (s.classes() < 2) p.add(new ConfigProblem("dataset.synthetic.classes", "must be >= 2"));
         if (s.alikePairs() < 0 || 2 * s.alikePairs() > s.classes()) {

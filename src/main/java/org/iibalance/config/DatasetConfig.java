@@ -67,7 +67,11 @@ public record DatasetConfig(
 
     /**
      * Frame preprocessing: {@code frames} frames spread evenly over the clip (or sampled at
-     * {@code fps} when it is above 0), resized to {@code size} x {@code size}.
+     * {@code fps} when it is above 0), resized to {@code size} x {@code size}. When
+     * {@code framesPerClip} is above 0 (and below that number of frames T), the model sees only that
+     * many of the T decoded frames: in training a fresh random choice per clip and epoch (seeded, as
+     * the peers sample a few frames of the 16 fps stream), in validation and test the same evenly
+     * spaced ones; 0 feeds all T frames.
      */
     public record VisualConfig(
             @ConfigDoc(value = "frames spread evenly over the clip (used when fps is 0)", min = 1)
@@ -75,9 +79,23 @@ public record DatasetConfig(
             @ConfigDoc(value = "frames sampled at this rate when above 0 (the paper: 16)", min = 0)
             double fps,
             @ConfigDoc(value = "frames are resized to size x size pixels", min = 8)
-            int size) {
+            int size,
+            @ConfigDoc(value = "frames the model sees per clip: in training k distinct frames drawn afresh each epoch (seeded), in "
+                    + "evaluation k evenly spaced ones; 0: every decoded frame", min = 0)
+            int framesPerClip) {
         public static VisualConfig defaults() {
-            return new VisualConfig(3, 0, 24);
+            return new VisualConfig(3, 0, 24, 0);
+        }
+
+        /** Frames decoded per clip with this recipe and {@code seconds} of audio: T. */
+        public int decodedFrames(double seconds) {
+            return fps > 0 ? Math.max(1, (int) Math.round(fps * seconds)) : frames;
+        }
+
+        /** Frames the model sees per clip: {@code framesPerClip} when it is in [1, T), else T. */
+        public int framesSeen(double seconds) {
+            int t = decodedFrames(seconds);
+            return framesPerClip > 0 && framesPerClip < t ? framesPerClip : t;
         }
     }
 

@@ -20,7 +20,9 @@ import org.iibalance.media.MediaRecipe;
 /**
  * The part shared by the media loaders: decodes the clips found by a loader (in parallel, on a small
  * fixed pool, through the feature cache), skips the ones that fail with their reasons, refuses a
- * dataset with too few usable clips, and standardises the result with training statistics.
+ * dataset with too few usable clips, and standardises the result with training statistics. With the
+ * feature cache on (the default), clips keep no arrays: they are read back from the cache on use
+ * ({@link StreamedInputs}), so memory does not grow with the number of clips.
  */
 public final class AvClipLoader {
     private static final ThreadLocal<LoadReport> LAST = new ThreadLocal<>();
@@ -106,7 +108,8 @@ public final class AvClipLoader {
                         if (f.audioCached()) aHit.incrementAndGet();
                         if (f.visualCached()) vHit.incrementAndGet();
                         if (!f.audioCached() || !f.visualCached()) built.incrementAndGet();
-                        result = f;
+                        // with a cache the arrays are read back on use (StreamedInputs): keep none of them here
+                        result = fx.caches() ? new FeatureExtractor.Features(null, null, f.audioCached(), f.visualCached()) : f;
                     } catch (MediaException e) {
                         result = new SkippedFile(s.video().toString(), e.getMessage());
                     } catch (RuntimeException | LinkageError e) {
@@ -142,7 +145,8 @@ public final class AvClipLoader {
                 if (!s.group().isEmpty()) meta.putIfAbsent("group", s.group());
                 EventWindow window = s.end() > 0 ? new EventWindow(s.start(), s.end()) : null;
                 if (window != null) meta.put("window", window.toString()); // shown by the inspector; the decoder reads window()
-                Clip c = new Clip(s.id(), s.label(), List.of(f.audio(), f.visual()), meta, window);
+                List<float[]> inputs = fx.caches() ? new StreamedInputs(fx, s) : List.of(f.audio(), f.visual());
+                Clip c = new Clip(s.id(), s.label(), inputs, meta, window);
                 switch (s.split()) {
                     case "train" -> train.add(c);
                     case "val" -> val.add(c);

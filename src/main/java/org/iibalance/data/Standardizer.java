@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Standardises each modality with the mean and standard deviation of the training split (never of
- * validation or test), so that encoders see inputs of unit scale whatever the source.
+ * validation or test), so that encoders see inputs of unit scale whatever the source. Clips streamed
+ * from the feature cache ({@link StreamedInputs}) stay streamed: they are standardised on read.
  */
 public final class Standardizer {
     private Standardizer() {}
@@ -34,6 +35,10 @@ public final class Standardizer {
     private static List<Clip> map(List<Clip> clips, double[] mean, double[] std) {
         List<Clip> out = new ArrayList<>(clips.size());
         for (Clip c : clips) {
+            if (c.inputs() instanceof StreamedInputs streamed) { // read from the cache: standardised on read, nothing kept
+                out.add(new Clip(c.id(), c.label(), streamed.standardized(mean, std), c.meta(), c.window()));
+                continue;
+            }
             List<float[]> in = new ArrayList<>(c.inputs().size());
             for (int k = 0; k < c.inputs().size(); k++) {
                 float[] x = c.input(k);

@@ -244,7 +244,7 @@ public final class ExperimentRunner {
         }
         if (!device.is_cpu()) net.to(device, false);
         Optimizer opt = Optimizers.create(net.trainable(), cfg.training().optimizer(), cfg.training().lr(), cfg.training().weightDecay());
-        Batcher batcher = new Batcher(data, device, cfg.training().batchSize(), cfg.seed());
+        Batcher batcher = new Batcher(data, device, cfg.training().batchSize(), cfg.seed(), cfg.dataset().visual().framesPerClip());
         List<String> mods = data.modalityNames();
         int epochs = cfg.training().epochs();
         List<String> extraColumns = new ArrayList<>(List.of(TrainingLoop.VAL_LOSS));
@@ -269,6 +269,9 @@ public final class ExperimentRunner {
             publish(new TrainingEvent.TrainingStarted(method.name(), deviceName, epochs, mods, method.capabilities(), elapsed()));
             publish(new TrainingEvent.PhaseChanged(TrainingPhase.TRAIN, "training " + method.name() + " for " + epochs + " epochs on " + deviceName, elapsed()));
             TrainingLoop.Outcome trained = loop.run();
+            publish(new TrainingEvent.PhaseChanged(TrainingPhase.TRAIN, String.format(java.util.Locale.ROOT,
+                    "data wait: %.1f%% of the training passes (batch loader: %d worker(s), %d batches ahead)", 100 * trained.dataWaitFraction(),
+                    Batcher.LOADER_WORKERS, Batcher.BATCHES_AHEAD), elapsed()));
 
             publish(new TrainingEvent.PhaseChanged(TrainingPhase.TEST, "evaluating the best epoch (" + trained.bestEpoch() + ", chosen on validation) on test", elapsed()));
             CheckpointState bestMeta = Checkpoint.load(folder.bestCheckpoint(), net, null);

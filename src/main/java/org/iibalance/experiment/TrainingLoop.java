@@ -53,8 +53,11 @@ final class TrainingLoop {
     private long globalStep;
     private int stale;
 
-    /** Training wall time and the epochs actually run. */
-    record Outcome(double trainSeconds, int bestEpoch) {}
+    /**
+     * Training wall time, the best epoch, and the share of the training passes' time the training
+     * thread spent waiting for the batch loader (0 when it always kept ahead).
+     */
+    record Outcome(double trainSeconds, int bestEpoch, double dataWaitFraction) {}
 
     TrainingLoop(ExperimentConfig cfg, TrainingMethod method, MultimodalNetwork net, Optimizer opt, Batcher batcher, MultimodalDataset data,
             RunFolder folder, MetricsLog log, EventSink events, CancellationToken cancel) {
@@ -91,9 +94,12 @@ final class TrainingLoop {
         int epochs = cfg.training().epochs();
         long trainStart = System.nanoTime();
         int epochsRun = 0;
+        double waitSeconds = 0, passSeconds = 0;
         for (int epoch = epochsDone; epoch < epochs; epoch++) {
             long epochStart = System.nanoTime();
             EpochTotals totals = trainEpoch(epoch, epochsRun, trainStart);
+            waitSeconds += batcher.lastPass().waitSeconds();
+            passSeconds += batcher.lastPass().totalSeconds();
             globalStep += totals.steps();
             double epochSec = (System.nanoTime() - epochStart) / 1e9;
             Evaluation val = Evaluator.evaluate(method, net, batcher, data.val());
@@ -133,7 +139,7 @@ final class TrainingLoop {
                 break;
             }
         }
-        return new Outcome((System.nanoTime() - trainStart) / 1e9, bestEpoch);
+        return new Outcome((System.nanoTime() - trainStart) / 1e9, bestEpoch, passSeconds > 0 ? waitSeconds / passSeconds : 0);
     }
 
     /**

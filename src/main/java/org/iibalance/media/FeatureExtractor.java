@@ -96,6 +96,53 @@ public final class FeatureExtractor {
         return new Features(a, v, aCached, vCached);
     }
 
+    /**
+     * The log-Mel spectrogram of one clip alone: from the cache when present, else decoded (and cached).
+     * Streamed datasets read their audio through this at every access, so nothing is kept in memory.
+     */
+    public float[] audio(Path video, Path audioFile, double start, double end) throws MediaException {
+        Path src = audioFile == null ? video : audioFile;
+        String key = recipe.audioKey() + "|" + identityOf(src) + "|" + start + "|" + end;
+        float[] a = cache == null ? null : cache.get(key);
+        if (a != null && a.length == recipe.audio().melBins() * melFrames()) return a;
+        a = spectrogram(decoder.decode(src, true, false, start, end).samples());
+        store(key, a, false);
+        return a;
+    }
+
+    /** The frames of one clip alone ([T][3][size][size] in [0, 1]): from the 8-bit cache entry when present, else decoded (and cached). */
+    public float[] frames(Path video, double start, double end) throws MediaException {
+        String key = recipe.visualKey() + "|" + identityOf(video) + "|" + start + "|" + end;
+        float[] v = cache == null ? null : cache.getFrames(key);
+        if (v != null && v.length == recipe.visualLength()) return v;
+        v = decoder.decode(video, false, true, start, end).frames();
+        store(key, v, true);
+        return v;
+    }
+
+    /** Whether arrays can be read back later without keeping them (a cache is in use). */
+    public boolean caches() {
+        return cache != null;
+    }
+
+    private static String identityOf(Path p) throws MediaException {
+        try {
+            return FeatureCache.identity(p);
+        } catch (IOException e) {
+            throw new MediaException("missing on disk or unreadable: " + p);
+        }
+    }
+
+    private void store(String key, float[] x, boolean frames) {
+        if (cache == null) return;
+        try {
+            if (frames) cache.putFrames(key, x);
+            else cache.put(key, x);
+        } catch (IOException e) {
+            // a cache that cannot be written costs time, not correctness
+        }
+    }
+
     private float[] spectrogram(float[] samples) {
         return mel.get().computeFlat(AudioFit.fit(samples, recipe.samples(), "tile".equals(recipe.shortAudio())));
     }

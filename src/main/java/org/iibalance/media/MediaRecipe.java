@@ -30,7 +30,7 @@ public record MediaRecipe(DatasetConfig.AudioConfig audio, DatasetConfig.VisualC
      * the start of the clip (or event window), covering the same span as the audio.
      */
     public int frames() {
-        return visual.fps() > 0 ? Math.max(1, (int) Math.round(visual.fps() * audio.seconds())) : visual.frames();
+        return visual.decodedFrames(audio.seconds());
     }
 
     /** Length of one clip's flat frame array, T x 3 x size x size. */

@@ -62,12 +62,15 @@ public final class Charts {
     }
 
     /**
-     * Fig. 4: Acc_m against one hyper-parameter; each point {x, mean, std} (std 0 for one seed),
+     * Fig. 4: Acc_m against one hyper-parameter; each point {x, mean, std} (std NaN or 0 for one seed: no band),
      * the band is mean +- std, and {@code bestX} (when not null) is marked.
      */
     public static JFreeChart sensitivity(String title, String parameter, List<double[]> points, Double bestX, boolean logX) {
         YIntervalSeries s = new YIntervalSeries("Acc_m (mean \u00b1 std over seeds)");
-        for (double[] p : points) s.add(p[0], p[1], p[1] - p[2], p[1] + p[2]);
+        for (double[] p : points) {
+            double sd = Double.isNaN(p[2]) ? 0 : p[2]; // one seed: no band
+            s.add(p[0], p[1], p[1] - sd, p[1] + sd);
+        }
         YIntervalSeriesCollection ds = new YIntervalSeriesCollection();
         ds.addSeries(s);
         NumberAxis x = logX ? new org.jfree.chart.axis.LogarithmicAxis(parameter) : new NumberAxis(parameter);
@@ -87,6 +90,79 @@ public final class Charts {
         JFreeChart c = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         style(c);
         return c;
+    }
+
+    /**
+     * A confusion matrix as a heat map: rows (y) the true class, columns (x) the predicted class; the
+     * shade is the row-normalised share (per-class recall on the diagonal) and each cell shows its count
+     * when there are at most 20 classes.
+     */
+    public static JFreeChart confusionMatrix(String title, long[][] counts) {
+        int c = counts.length;
+        double[] xs = new double[c * c], ys = new double[c * c], zs = new double[c * c];
+        for (int i = 0; i < c; i++) {
+            long row = 0;
+            for (long v : counts[i]) row += v;
+            for (int j = 0; j < c; j++) {
+                xs[i * c + j] = j;
+                ys[i * c + j] = i;
+                zs[i * c + j] = row == 0 ? 0 : (double) counts[i][j] / row;
+            }
+        }
+        org.jfree.data.xy.DefaultXYZDataset ds = new org.jfree.data.xy.DefaultXYZDataset();
+        ds.addSeries("share of the true class", new double[][] {xs, ys, zs});
+        NumberAxis x = new NumberAxis("predicted class");
+        NumberAxis y = new NumberAxis("true class");
+        for (NumberAxis a : List.of(x, y)) {
+            a.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+            a.setRange(-0.5, c - 0.5);
+            a.setLowerMargin(0);
+            a.setUpperMargin(0);
+        }
+        y.setInverted(true); // class 0 at the top, as a matrix is read
+        org.jfree.chart.renderer.xy.XYBlockRenderer r = new org.jfree.chart.renderer.xy.XYBlockRenderer();
+        org.jfree.chart.renderer.LookupPaintScale scale = new org.jfree.chart.renderer.LookupPaintScale(0, 1.0001, Color.WHITE);
+        for (int k = 0; k <= 20; k++) {
+            float t = k / 20f;
+            scale.add(k / 20.0, new Color(1 - 0.88f * t, 1 - 0.6f * t, 1 - 0.3f * t));
+        }
+        r.setPaintScale(scale);
+        XYPlot plot = new XYPlot(ds, x, y, r);
+        if (c <= 20) {
+            for (int i = 0; i < c; i++) {
+                for (int j = 0; j < c; j++) {
+                    org.jfree.chart.annotations.XYTextAnnotation a = new org.jfree.chart.annotations.XYTextAnnotation(Long.toString(counts[i][j]), j, i);
+                    a.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, c <= 10 ? 12 : 9));
+                    a.setPaint(zs[i * c + j] > 0.6 ? Color.WHITE : Color.BLACK);
+                    plot.addAnnotation(a);
+                }
+            }
+        }
+        JFreeChart ch = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
+        style(ch);
+        plot.setDomainGridlinesVisible(false);
+        plot.setRangeGridlinesVisible(false);
+        return ch;
+    }
+
+    /** Per class, the mean fusion weight of each modality (stacked to 1): how the gate routes each class. */
+    public static JFreeChart weightsPerClass(String title, List<String> modalities, double[][] weights) {
+        DefaultCategoryDataset ds = new DefaultCategoryDataset();
+        for (int c = 0; c < weights.length; c++) {
+            for (int m = 0; m < modalities.size(); m++) {
+                double w = weights[c][m];
+                ds.addValue(Double.isNaN(w) ? null : w, modalities.get(m), Integer.toString(c));
+            }
+        }
+        JFreeChart ch = org.jfree.chart.ChartFactory.createStackedBarChart(title, "true class", "mean fusion weight", ds, PlotOrientation.VERTICAL, true, true, false);
+        CategoryPlot p = ch.getCategoryPlot();
+        p.getRangeAxis().setRange(0, 1);
+        BarRenderer r = (BarRenderer) p.getRenderer();
+        r.setShadowVisible(false);
+        r.setBarPainter(new org.jfree.chart.renderer.category.StandardBarPainter());
+        for (int s = 0; s < modalities.size(); s++) r.setSeriesPaint(s, PALETTE[(s + 1) % PALETTE.length]);
+        style(ch);
+        return ch;
     }
 
     /** A plain white style that prints well. */

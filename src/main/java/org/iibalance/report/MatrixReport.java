@@ -15,9 +15,12 @@ import org.iibalance.run.RunSummary;
 /**
  * Table I, Table II, Fig. 3 and Fig. 4 from run folders, in four parts: {@link ReportRuns} finds the
  * runs (by structure) and keeps the completed ones, listing every other folder with the reason it was
- * skipped; {@link ReportStatistics} groups them (mean and sample standard deviation, n - 1, 0 for one
- * run, over seeds); {@link ReportTables} and {@link ReportFigures} write them. All accuracies are
- * test-split figures of the epoch each run selected on validation; the report selects nothing itself.
+ * skipped; {@link ReportStatistics} groups them ({@link RunGroups}: same dataset, method and whole
+ * configuration but the seed, one run per seed; mixed configurations and duplicate seeds are warned
+ * about and never pooled) and computes mean, sample std, n and the 95% t-interval per cell, the paired
+ * t-tests of IIBalance against each baseline and which best is clear; {@link ReportTables} and
+ * {@link ReportFigures} write them. All accuracies are test-split figures of the epoch each run
+ * selected on validation; the report selects nothing itself.
  */
 public final class MatrixReport {
     private final ReportRuns runs;
@@ -40,9 +43,57 @@ public final class MatrixReport {
         return new MatrixReport(ReportRuns.read(roots), roots);
     }
 
-    /** The completed runs used. */
+    /** The completed runs read (duplicates of a seed included; see {@link #warnings()}). */
     public List<RunSummary> runs() {
-        return runs.runs();
+        return runs.runs().stream().map(ReportRun::summary).toList();
+    }
+
+    /**
+     * What the reader must know about how the runs were grouped: duplicate seeds counted once, mixed
+     * configurations of a dataset and method kept apart, unreadable configurations or gating tables.
+     */
+    public List<String> warnings() {
+        List<String> w = new ArrayList<>(stats.groups().warnings());
+        w.addAll(runs.problems());
+        return w;
+    }
+
+    /** The configuration hashes of a dataset and method's table rows (one per configuration). */
+    public List<String> configurations(String dataset, String method) {
+        return stats.groups().table(dataset, method).stream().map(RunGroup::hash).toList();
+    }
+
+    /** The number of seeds counted in a row. */
+    public int n(String dataset, String method, String config) {
+        return group(dataset, method, config).n();
+    }
+
+    /** A figure of one row (dataset, method, configuration hash) by metric id ({@code accM}, ..., {@code macroF1}). */
+    public Stat stat(String dataset, String method, String config, String metric) {
+        return group(dataset, method, config).stat(stats.metric(metric));
+    }
+
+    private RunGroup group(String dataset, String method, String config) {
+        return stats.groups().table(dataset, method).stream().filter(g -> g.hash().equals(config)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no row " + dataset + " / " + method + " [" + config + "]"));
+    }
+
+    /**
+     * The paired tests of a dataset on Acc_m: per baseline row, {pairs, mean difference, interval low,
+     * interval high, p}; keyed "method [hash]".
+     */
+    public Map<String, double[]> paired(String dataset) {
+        Map<String, double[]> out = new java.util.LinkedHashMap<>();
+        for (PairedComparison p : stats.paired(dataset)) {
+            Stat d = p.difference();
+            out.put(p.baseline().method() + " [" + p.baseline().hash() + "]", new double[] {p.seeds().size(), d.mean(), d.lower(), d.upper(), p.p()});
+        }
+        return out;
+    }
+
+    /** Macro-F1 of each row's pooled test clips is in the tables; this is the per-class data of a row (null without gating tables). */
+    public ClassFigures classes(String dataset, String method, String config) {
+        return group(dataset, method, config).classes();
     }
 
     /** Folder to reason, for every folder not used. */
@@ -59,7 +110,12 @@ public final class MatrixReport {
         return stats.metrics();
     }
 
-    /** Mean and std over seeds of a Table I figure, by its id ({@code accM}, {@code accA}, ..., {@code accAvg}). */
+    /**
+     * Mean and std over seeds of a Table I figure, by its id ({@code accM}, {@code accA}, ..., {@code accAvg}, {@code macroF1}),
+     * for a dataset and method run with one configuration.
+     *
+     * @throws IllegalStateException when it was run with several (they are not pooled; use {@link #stat(String, String, String, String)})
+     */
     public Stat stat(String dataset, String method, String metric) {
         return stats.stat(dataset, method, stats.metric(metric));
     }
@@ -129,31 +185,59 @@ public final class MatrixReport {
         return b.toString();
     }
 
-    /** Writes report.md, table1.md/.csv, table2.md/.csv, numbers.csv, skipped.txt and the figures; returns the files written. */
+    /** Writes report.md, table1.md/.csv, table2.md/.csv, paired.csv, numbers.csv, warnings.txt, skipped.txt, the figures, the confusion matrices and per-class files; returns the files written. */
     public List<Path> write(Path out) throws IOException {
         Files.createDirectories(out);
         List<Path> files = new ArrayList<>();
         Map<String, String> skipped = new TreeMap<>(skipped());
         StringBuilder md = new StringBuilder("# Results report\n\n");
-        md.append(String.format(Locale.ROOT, "%d completed runs read, %d folders skipped (see below). Test-split accuracies (%%) of the epoch each run selected on "
-                + "validation; mean \u00b1 sample std over seeds; **best**, <u>second</u>.%n%n", runs().size(), skipped.size()));
+        List<String> warnings = warnings();
+        md.append(String.format(Locale.ROOT, "%d completed runs read, %d folders skipped, %d warnings (see below). Test-split figures (%%) of the epoch each run "
+                + "selected on validation. A row is one configuration (`config`: a hash of the whole resolved configuration minus the seed, paths, device "
+                + "and threads); runs are pooled over seeds only within a row, one run per seed. A cell is mean \u00b1 sample std [95%% Student-t interval] "
+                + "over the row's n seeds, or \"(n=1)\" for a single run. Macro-F1 is the unweighted mean of the per-class F1 of the fused prediction "
+                + "(from gating.csv). The last row names the best of a column in bold only when its interval lies above every other row's; otherwise it "
+                + "says \"tie\".%n%n", runs().size(), skipped.size(), warnings.size()));
+        md.append("## Warnings\n\n");
+        if (warnings.isEmpty()) md.append("none\n");
+        for (String w : warnings) md.append("- ").append(w).append('\n');
+        md.append('\n');
         md.append("## Table I\n\n").append(tableOneMarkdown()).append('\n');
         md.append("Per-modality accuracies are measured as each method defines its unimodal outputs (`test.unimodalProtocol` in each run's results):\n\n");
         Map<String, String> protocols = new TreeMap<>();
         for (RunSummary r : runs()) if (r.results().test().unimodalProtocol() != null) protocols.putIfAbsent(r.results().method(), r.results().test().unimodalProtocol());
         for (Map.Entry<String, String> e : protocols.entrySet()) md.append("- ").append(e.getKey()).append(": ").append(e.getValue()).append('\n');
         md.append('\n');
-        md.append("## Table II (ablations, Acc_m)\n\n").append(tableTwoMarkdown()).append('\n');
+        md.append("## Paired tests: IIBalance against each baseline\n\nOver the seeds both ran (a seed fixes the split and the initialisation): the mean "
+                + "of d = Acc_m(IIBalance) - Acc_m(baseline) in percentage points, its 95% t-interval, and the two-sided p of the paired t-test.\n\n");
+        boolean anyPaired = false;
+        for (String d : datasets()) {
+            String t = tables.pairedMarkdown(d);
+            if (t.isEmpty()) continue;
+            anyPaired = true;
+            md.append("### ").append(d).append("\n\n").append(t).append('\n');
+        }
+        if (!anyPaired) md.append("no dataset has both IIBalance and a baseline\n\n");
+        md.append("## Table II (ablations)\n\n").append(tableTwoMarkdown()).append('\n');
         files.add(write(out.resolve("table1.md"), tableOneMarkdown()));
         files.add(write(out.resolve("table1.csv"), tableOneCsv()));
         files.add(write(out.resolve("table2.md"), tableTwoMarkdown()));
         files.add(write(out.resolve("table2.csv"), tableTwoCsv()));
         files.add(write(out.resolve("numbers.csv"), numbersCsv()));
+        files.add(write(out.resolve("paired.csv"), tables.pairedCsv()));
+        files.add(write(out.resolve("warnings.txt"), warnings.isEmpty() ? "" : String.join("\n", warnings) + "\n"));
+        String budgets = tables.budgetMarkdown();
+        if (!budgets.isEmpty()) {
+            md.append("## Budgets: B_m and beta_m over seeds (Eq. 1-2)\n\nMean \u00b1 sample std over each row's seeds.\n\n").append(budgets);
+        }
         md.append("## Fig. 3: IIB prior against averaged fusion weights\n\n");
         md.append(figures.budgetFigures(out, files));
         md.append("## Fig. 4: sensitivity of Acc_m to tau and gamma\n\nTest Acc_m, mean \u00b1 std over the runs at each value; the marked value is the best by "
                 + "mean validation Acc_m.\n\n");
         md.append(figures.sensitivityFigures(out, files));
+        md.append("## Per class: confusion matrices, Acc_m and mean fusion weights\n\nPooled over each row's runs; rows of the matrix are the true class, "
+                + "columns the predicted class. The mean fusion weight per class shows where the gate routes each class.\n\n");
+        md.append(figures.classFigures(out, files));
         md.append(robustness(out, files));
         md.append("## Provenance: the commit of each group\n\n").append(commitsMarkdown()).append('\n');
         StringBuilder sk = new StringBuilder();

@@ -16,15 +16,18 @@ import org.iibalance.run.Results;
 public record Metric(String id, String label, String modality) {
     public static final Metric ACC_M = new Metric("accM", "Acc_m", null);
     public static final Metric AVG = new Metric("accAvg", "Avg", null);
+    /** Macro-F1 of the fused prediction on test (from {@code gating.csv}; see {@link ClassFigures#macroF1()}). */
+    public static final Metric MACRO_F1 = new Metric("macroF1", "Macro-F1", null);
 
-    /** The figure of a run (NaN when it has none). */
+    /** The figure of a run (NaN when it has none; macro-F1 is not in results, see {@link ReportRun#value}). */
     public double of(Results r) {
         if (this.equals(ACC_M)) return r.accMultimodal();
         if (this.equals(AVG)) return r.accAvg();
+        if (this.equals(MACRO_F1)) return Double.NaN;
         return r.accuracy(modality);
     }
 
-    /** Acc_m, one figure per modality, Avg. */
+    /** Acc_m, one figure per modality, Avg (Table I adds {@link #MACRO_F1} beside them). */
     public static List<Metric> forModalities(List<String> modalities) {
         boolean shortNames = modalities.stream().map(m -> m.isEmpty() ? "" : m.substring(0, 1).toLowerCase()).distinct().count() == modalities.size()
                 && modalities.stream().noneMatch(String::isEmpty);

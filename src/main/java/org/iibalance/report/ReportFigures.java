@@ -31,6 +31,10 @@ final class ReportFigures {
             JFreeChart c = Charts.budgetVersusWeights("IIB prior vs averaged fusion weights: " + d + " (" + f.runs() + " runs)", f.modalities(), f.prior(),
                     f.weights());
             files.addAll(export(c, out, "fig3-" + d));
+            RunGroup g = stats.groups().main(d, ReportStatistics.IIBALANCE);
+            int configs = stats.groups().table(d, ReportStatistics.IIBALANCE).size();
+            md.append("IIBalance runs of config `").append(g.hash()).append("` (").append(f.runs()).append(" runs)")
+                    .append(configs > 1 ? ": the configuration with the most seeds among " + configs + " (others are not pooled)" : "").append(".\n\n");
             md.append("![Fig. 3 ").append(d).append("](fig3-").append(d).append(".png)\n\n");
         }
         return md.toString();
@@ -55,6 +59,57 @@ final class ReportFigures {
             }
         }
         return md.toString();
+    }
+
+    /**
+     * Per dataset and row group: the confusion matrix (CSV and PNG) and the per-class Acc_m, F1 and mean
+     * fusion weights (CSV, Markdown, and a PNG of the weights when the method has a gate), pooled over
+     * the group's runs that have {@code gating.csv}.
+     */
+    String classFigures(Path out, List<Path> files) throws IOException {
+        StringBuilder md = new StringBuilder();
+        List<String> methods = new ArrayList<>(stats.tableOneMethods());
+        for (String m : stats.tableTwoMethods()) if (!methods.contains(m)) methods.add(m);
+        for (String d : stats.datasets()) {
+            for (RunGroup g : stats.rows(d, methods)) {
+                ClassFigures f = g.classes();
+                String title = ReportTables.label(g.method()) + " [" + g.hash() + "], " + d;
+                md.append("### ").append(title).append("\n\n");
+                if (f == null) {
+                    md.append("no gating table in its runs: no confusion matrix\n\n");
+                    continue;
+                }
+                String base = fileName(d + "-" + g.method() + "-" + g.hash());
+                files.add(write(out.resolve("confusion-" + base + ".csv"), ReportTables.confusionCsv(f)));
+                files.add(write(out.resolve("classes-" + base + ".csv"), ReportTables.classesCsv(f)));
+                Path png = out.resolve("confusion-" + base + ".png");
+                Charts.exportPng(Charts.confusionMatrix("Confusion (test, " + g.runsWithClasses() + " runs pooled): " + title, f.confusion()), png, 560, 520);
+                files.add(png);
+                md.append(String.format(java.util.Locale.ROOT, "%d test clips of %d runs pooled; macro-F1 of the pooled clips %.4f.%n%n", f.clips(), g.runsWithClasses(),
+                        f.macroF1()));
+                md.append("![confusion ").append(title).append("](confusion-").append(base).append(".png)\n\n");
+                if (f.hasWeights()) {
+                    double[][] w = new double[f.classes()][f.modalities().size()];
+                    for (int c = 0; c < f.classes(); c++) for (int k = 0; k < f.modalities().size(); k++) w[c][k] = f.meanWeight(c, f.modalities().get(k));
+                    Path wp = out.resolve("weights-per-class-" + base + ".png");
+                    Charts.exportPng(Charts.weightsPerClass("Mean fusion weight per class: " + title, f.modalities(), w), wp, 640, 420);
+                    files.add(wp);
+                    md.append("![weights per class ").append(title).append("](weights-per-class-").append(base).append(".png)\n\n");
+                }
+                md.append(ReportTables.classesMarkdown(f)).append('\n');
+            }
+        }
+        return md.toString();
+    }
+
+    /** A name safe in a file name. */
+    static String fileName(String s) {
+        return s.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+
+    private static Path write(Path file, String text) throws IOException {
+        org.iibalance.config.ConfigIO.writeAtomically(file, text);
+        return file;
     }
 
     private static List<Path> export(JFreeChart c, Path out, String base) throws IOException {

@@ -15,16 +15,19 @@ import org.iibalance.run.RunSummary;
  * {@link RunScan}); completed runs are kept, every other folder is listed with the reason it was
  * skipped.
  *
- * @param runs    the completed runs, in path order
- * @param skipped folder to reason, for every folder not used
+ * @param runs     the completed runs, in path order, with their configuration identity and per-class figures
+ * @param skipped  folder to reason, for every folder not used
+ * @param problems files of used runs that could not be read (a run without a readable {@code gating.csv}
+ *                 has no macro-F1 and no confusion matrix), one line each
  */
-record ReportRuns(List<RunSummary> runs, Map<String, String> skipped) {
+record ReportRuns(List<ReportRun> runs, Map<String, String> skipped, List<String> problems) {
 
     static ReportRuns read(List<Path> roots) {
         RunScan scan = RunScan.of(roots);
         Map<String, String> skipped = new TreeMap<>(scan.problems());
         scan.partial().forEach((d, why) -> skipped.put(d.toString(), why));
-        List<RunSummary> runs = new ArrayList<>();
+        List<ReportRun> runs = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
         for (Path d : scan.runs()) {
             RunSummary s;
             try {
@@ -37,10 +40,18 @@ record ReportRuns(List<RunSummary> runs, Map<String, String> skipped) {
                 String why = s.state().reason();
                 skipped.put(d.toString(), "state " + s.state().state().label() + (why == null ? "" : ": " + why));
             } else {
-                runs.add(s);
+                ClassFigures classes = null;
+                if (s.hasGating()) {
+                    try {
+                        classes = ClassFigures.of(s.gating());
+                    } catch (IOException | RuntimeException e) {
+                        problems.add(d + ": gating table unreadable, so no macro-F1 or confusion matrix for this run: " + e.getMessage());
+                    }
+                }
+                runs.add(new ReportRun(s, ConfigIdentity.of(s.config()), classes));
             }
         }
-        return new ReportRuns(List.copyOf(runs), java.util.Collections.unmodifiableMap(skipped));
+        return new ReportRuns(List.copyOf(runs), java.util.Collections.unmodifiableMap(skipped), List.copyOf(problems));
     }
 
     /** method.tau of a run (NaN when its configuration could not be read). */
@@ -51,5 +62,10 @@ record ReportRuns(List<RunSummary> runs, Map<String, String> skipped) {
     /** method.gamma of a run (NaN when its configuration could not be read). */
     static double gamma(RunSummary r) {
         return r.config() == null ? Double.NaN : r.config().method().gamma();
+    }
+
+    /** Fig. 4's parameter of a run: {@code tau} or {@code gamma} (NaN when its configuration could not be read). */
+    static double parameter(RunSummary r, String parameter) {
+        return parameter.equals("tau") ? tau(r) : gamma(r);
     }
 }

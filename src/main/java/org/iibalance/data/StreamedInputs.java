@@ -1,0 +1,65 @@
+package org.iibalance.data;
+
+import java.util.AbstractList;
+import java.util.RandomAccess;
+import org.iibalance.media.FeatureExtractor;
+import org.iibalance.media.MediaException;
+
+/**
+ * The inputs of a media clip read from the on-disk feature cache at every access instead of kept in
+ * memory: audio (index 0) as its cached log-Mel floats, frames (index 1) from their 8-bit entry. So a
+ * dataset's resident memory does not grow with its number of clips; the {@link BatchLoader}'s workers
+ * read the next batches while the current one trains. Standardisation with the training statistics
+ * ({@link Standardizer}) is applied on read, with the same float arithmetic as the in-memory path, so
+ * both give identical values. An entry missing from the cache (deleted meanwhile) is decoded again.
+ */
+final class StreamedInputs extends AbstractList<float[]> implements RandomAccess {
+    private final FeatureExtractor fx;
+    private final ClipSource source;
+    private final float[] mean, inverseStd;
+
+    StreamedInputs(FeatureExtractor fx, ClipSource source) {
+        this(fx, source, null, null);
+    }
+
+    private StreamedInputs(FeatureExtractor fx, ClipSource source, float[] mean, float[] inverseStd) {
+        this.fx = fx;
+        this.source = source;
+        this.mean = mean;
+        this.inverseStd = inverseStd;
+    }
+
+    /** The same inputs standardised on read: (x - mean_m) * (1 / std_m), as {@link Standardizer} does. */
+    StreamedInputs standardized(double[] mean, double[] std) {
+        float[] mu = new float[mean.length], inv = new float[std.length];
+        for (int k = 0; k < mean.length; k++) {
+            mu[k] = (float) mean[k];
+            inv[k] = (float) (1.0 / std[k]);
+        }
+        return new StreamedInputs(fx, source, mu, inv);
+    }
+
+    @Override
+    public float[] get(int modality) {
+        float[] x;
+        try {
+            x = switch (modality) {
+                case 0 -> fx.audio(source.video(), source.audio(), source.start(), source.end());
+                case 1 -> fx.frames(source.video(), source.start(), source.end());
+                default -> throw new IndexOutOfBoundsException("modality " + modality + " of 2");
+            };
+        } catch (MediaException e) {
+            throw new IllegalStateException("clip " + source.id() + " (" + source.video() + "): cannot be read back from the feature cache or decoded again: "
+                    + e.getMessage(), e);
+        }
+        if (mean == null) return x;
+        float mu = mean[modality], inv = inverseStd[modality];
+        for (int i = 0; i < x.length; i++) x[i] = (x[i] - mu) * inv;
+        return x;
+    }
+
+    @Override
+    public int size() {
+        return 2;
+    }
+}
