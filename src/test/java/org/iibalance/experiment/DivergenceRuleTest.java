@@ -42,7 +42,10 @@ class DivergenceRuleTest {
      */
     @Test
     void jointTrainingAtAHugeLearningRateEndsDiverged(@TempDir Path runs) throws Exception {
-        RunOutcome o = new ExperimentRunner(TestConfigs.tiny(runs, "joint", "training.lr=1e2", "training.epochs=2", "threads=1")).run();
+        RunOutcome o = new ExperimentRunner(TestConfigs.tiny(runs, "joint", "training.lr=1e2", "training.epochs=2", "threads=1",
+                // the issue's case: joint training from scratch (with unimodal pre-training at this lr the first
+                // multimodal loss is already huge, so the rule, relative to it, does not fire: see issue 13's note)
+                "method.unimodalPretraining=none")).run();
         assertEquals(RunState.DIVERGED, o.state(), "reason: " + o.reason());
         assertTrue(o.reason().contains("exploded"), "a finite explosion: " + o.reason());
     }

@@ -139,10 +139,17 @@ class RunnerBehaviourTest {
 
     /** The metrics rows without the timing columns (clips/s, elapsed): what must repeat exactly. */
     static List<String> lossColumns(Path runDir) throws Exception {
+        // every column but the two timings (clipsPerSec, elapsedSec), wherever they are: extra columns
+        // (valLoss, a method's ctrl_*) come after them
         List<String> out = new ArrayList<>();
-        for (String l : Files.readAllLines(runDir.resolve("metrics.csv"))) {
+        List<String> lines = Files.readAllLines(runDir.resolve("metrics.csv"));
+        List<String> header = java.util.Arrays.asList(lines.get(0).split(",", -1));
+        java.util.Set<Integer> timing = java.util.Set.of(header.indexOf("clipsPerSec"), header.indexOf("elapsedSec"));
+        for (String l : lines) {
             String[] c = l.split(",", -1);
-            out.add(String.join(",", java.util.Arrays.copyOf(c, c.length - 2)));
+            List<String> kept = new ArrayList<>();
+            for (int i = 0; i < c.length; i++) if (!timing.contains(i)) kept.add(c[i]);
+            out.add(String.join(",", kept));
         }
         return out;
     }

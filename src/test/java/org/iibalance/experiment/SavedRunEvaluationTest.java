@@ -23,7 +23,7 @@ class SavedRunEvaluationTest {
     private static final String[] LEARNS = {"dataset.synthetic.trainClips=192", "training.epochs=4"};
 
     @Test
-    void iibalanceReproducesItsResultsAndItsGateLeavesDrownedAudio(@TempDir Path runs) throws Exception {
+    void iibalanceReproducesItsResultsAndDrownedAudioHurtsItsAudioHead(@TempDir Path runs) throws Exception {
         RunOutcome o = new ExperimentRunner(TestConfigs.tiny(runs, "iibalance", LEARNS)).run();
         assertEquals(RunState.COMPLETED, o.state(), o.reason());
         SavedRun saved = SavedRun.open(o.runDir(), List.of());
@@ -46,7 +46,10 @@ class SavedRunEvaluationTest {
                 r.figures().accMultimodal(), a1, w1, noisy.figures().accMultimodal());
         assertTrue(a0 > 0.3, "the audio head learned (chance 0.125): " + a0);
         assertTrue(a1 < a0, "drowned audio: lower audio-head accuracy " + a1 + " < " + a0);
-        assertTrue(w1 < w0, "drowned audio: lower mean audio weight " + w1 + " < " + w0);
+        // Not asserted: that the gate moves away from the drowned audio. At this tiny size it did not (mean
+        // audio weight 0.405 clean, 0.408 at -10 dB, seed 42); at the reduced quickstart size it fell only
+        // from 0.9994 to 0.9980 (README, "Measured: IIBalance and joint training when a modality fails").
+        assertTrue(Double.isFinite(w1) && w1 >= 0 && w1 <= 1, "a mean weight: " + w1);
         assertEquals(r.figures().accByModality().get("visual"), noisy.figures().accByModality().get("visual"), "the visual head sees the same frames");
         assertEquals(List.of("audio-noise:snr=-10"), noisy.corruptions());
     }
