@@ -138,6 +138,9 @@ public final class GreedyMethod extends JointTrainingMethod {
         Map<String, Object> s = new HashMap<>();
         s.put("rebalanceLeft", rebalanceLeft);
         s.put("slow", slow);
+        // the measuring window in progress (a resumed run must finish it as the uninterrupted one would)
+        s.put("measured", measured);
+        if (speedSum != null) s.put("speedSum", speedSum.clone());
         if (meanFeatures != null) for (int m = 0; m < meanFeatures.length; m++) s.put("meanFeatures." + m, meanFeatures[m]);
         return s;
     }
@@ -146,6 +149,8 @@ public final class GreedyMethod extends JointTrainingMethod {
     public void restore(Map<String, Object> s) {
         if (s.containsKey("rebalanceLeft")) rebalanceLeft = StateValues.integer(s.get("rebalanceLeft"));
         if (s.containsKey("slow")) slow = StateValues.integer(s.get("slow"));
+        if (s.containsKey("measured")) measured = StateValues.integer(s.get("measured"));
+        if (s.containsKey("speedSum")) speedSum = StateValues.doubles(s.get("speedSum"));
         if (s.containsKey("meanFeatures.0")) {
             int n = 0;
             while (s.containsKey("meanFeatures." + n)) n++;
