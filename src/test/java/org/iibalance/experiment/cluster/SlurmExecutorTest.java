@@ -141,7 +141,7 @@ class SlurmExecutorTest {
             Map<String, Object> a = figures(t.dir());
             Map<String, Object> b = figures(twin);
             assertEquals(b, a, t.label());
-            assertTrue(a.get("test.accMultimodal") instanceof Number, "results hold Acc_m");
+            assertTrue(a.get("test") instanceof Map<?, ?> test && test.get("accMultimodal") instanceof Number, "results hold Acc_m: " + a.get("test"));
         }
 
         // the chained report job (afterany) wrote Table I from the cluster folder: the same as the local folder's
