@@ -160,7 +160,9 @@ public final class SyntheticAvDataset implements DatasetLoader {
                 double f = glide ? f0 * (1 + 0.5 * inSlot) : f0;
                 ph += 2 * Math.PI * f / a.sampleRate();
                 double x = Math.sin(ph) + 0.5 * Math.sin(2 * ph) + 0.25 * Math.sin(3 * ph);
-                w[i] = (float) (amp * env * x / 1.75 + noise * r.nextGaussian());
+                // the tone at 1.5x the old continuous tone's level: beeps carry less energy than a steady
+                // tone, and audio must stay the faster, more confident modality
+                w[i] = (float) (1.5 * amp * env * x / 1.75 + noise * r.nextGaussian());
             }
             return w;
         }
@@ -187,7 +189,7 @@ public final class SyntheticAvDataset implements DatasetLoader {
             double cy = uniform(r, half + Math.max(0, -travelY), size - half - Math.max(0, travelY));
             double ddx = r.nextDouble() * size, ddy = r.nextDouble() * size, dr = size * 0.12;
             int occX = r.nextInt(Math.max(1, size / 3)), occY = r.nextInt(Math.max(1, size / 3));
-            double sigma = s.visualNoise() * 0.25;
+            double sigma = s.visualNoise() * 0.3; // heavy enough that vision stays the slower modality, light enough to see the shape
             for (int f = 0; f < t; f++) {
                 double bx = cx + dir[0] * step * f, by = cy + dir[1] * step * f;
                 for (int y = 0; y < size; y++) {
