@@ -39,7 +39,18 @@ public final class RunsView extends VBox {
         table.setId("runsTable");
         table.setItems(vm.rows());
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        table.getColumns().add(col("run", vm::displayName));
+        TableColumn<RunSummary, String> runCol = col("run", vm::displayName);
+        runCol.setPrefWidth(300); // sweep trials are "sweep-<stamp>/<trial>": wide enough, and the whole name as a tooltip
+        runCol.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String s, boolean empty) {
+                super.updateItem(s, empty);
+                setText(empty ? null : s);
+                setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS);
+                setTooltip(empty || s == null ? null : new javafx.scene.control.Tooltip(s));
+            }
+        });
+        table.getColumns().add(runCol);
         table.getColumns().add(col("state", r -> r.state().state().label()));
         table.getColumns().add(col("method", r -> r.config().method().name()));
         table.getColumns().add(col("dataset", r -> r.config().dataset().kind()));
