@@ -57,13 +57,30 @@ class SyntheticAvDatasetTest {
         assertTrue(beeps > 4 * alike, "classes 2/3 sound apart (" + beeps + " vs " + alike + ")");
     }
 
+    /** The mean colour (R, G, B) of the clean clips of class c, each clip's colour averaged over its frames. */
+    private static double[] classColour(MultimodalDataset d, int c, String state) {
+        int visual = d.modalityIndex("visual");
+        long[] shape = d.modalities().get(visual).shape();
+        double[] rgb = new double[3];
+        int n = 0;
+        for (Clip clip : d.train()) {
+            if (clip.label() != c || !state.equals(clip.meta().get("visual"))) continue;
+            double[] x = meanColour(clip.input(visual), (int) shape[0], (int) shape[2]);
+            for (int ch = 0; ch < 3; ch++) rgb[ch] += x[ch];
+            n++;
+        }
+        for (int ch = 0; ch < 3; ch++) rgb[ch] /= n;
+        return rgb;
+    }
+
     @Test
     void soundAlikeClassesLookDifferentAndLookAlikeClassesDoNot() throws Exception {
         MultimodalDataset d = load();
-        int visual = d.modalityIndex("visual");
-        double zeroOne = distance(classMean(d, visual, 0, "visual"), classMean(d, visual, 1, "visual"));
-        double twoThree = distance(classMean(d, visual, 2, "visual"), classMean(d, visual, 3, "visual"));
-        assertTrue(zeroOne > 3 * twoThree, "0/1 look apart (" + zeroOne + "), 2/3 look alike (" + twoThree + ")");
+        double zeroOne = distance(classColour(d, 0, "clean"), classColour(d, 1, "clean"));
+        double twoThree = distance(classColour(d, 2, "clean"), classColour(d, 3, "clean"));
+        double twoFour = distance(classColour(d, 2, "clean"), classColour(d, 4, "clean"));
+        assertTrue(zeroOne > 5 * twoThree, "0/1 look apart (" + zeroOne + "), 2/3 look alike (" + twoThree + ")");
+        assertTrue(twoFour > 5 * twoThree, "2/4 look apart (" + twoFour + "), 2/3 look alike (" + twoThree + ")");
     }
 
     @Test
@@ -88,29 +105,15 @@ class SyntheticAvDatasetTest {
     @Test
     void degradedClipFractionsFollowTheConfigurationAndDarkClipsAreDark() throws Exception {
         MultimodalDataset d = load();
-        int visual = d.modalityIndex("visual");
         long noisy = d.train().stream().filter(c -> "noisy".equals(c.meta().get("audio"))).count();
         long corrupt = d.train().stream().filter(c -> !"clean".equals(c.meta().get("visual"))).count();
         assertEquals(0.2, noisy / 400.0, 0.06);
         assertEquals(0.25, corrupt / 400.0, 0.06);
-        double dark = 0, clean = 0;
-        int nd = 0, nc = 0;
-        for (Clip c : d.train()) {
-            float[] x = c.input(visual);
-            double spread = 0, mean = 0;
-            for (float v : x) mean += v;
-            mean /= x.length;
-            for (float v : x) spread += Math.abs(v - mean);
-            spread /= x.length;
-            if ("dark".equals(c.meta().get("visual"))) {
-                dark += spread;
-                nd++;
-            } else if ("clean".equals(c.meta().get("visual"))) {
-                clean += spread;
-                nc++;
-            }
-        }
-        assertTrue(dark / nd < 0.5 * clean / nc, "dark clips have less contrast: " + dark / nd + " vs " + clean / nc);
+        // a dark clip keeps a tenth of its shape's colour under the same noise: class 0's red-over-blue
+        // margin (class 1's blue-over-red) shrinks to about a tenth
+        double clean = (classColour(d, 0, "clean")[0] - classColour(d, 0, "clean")[2]) + (classColour(d, 1, "clean")[2] - classColour(d, 1, "clean")[0]);
+        double dark = (classColour(d, 0, "dark")[0] - classColour(d, 0, "dark")[2]) + (classColour(d, 1, "dark")[2] - classColour(d, 1, "dark")[0]);
+        assertTrue(clean > 0 && dark < 0.3 * clean, "colour margin of dark clips " + dark + " against clean " + clean);
     }
 
     @Test

@@ -35,6 +35,11 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The workbench's status, filters, baseline panels and layout, driven headless (Monocle) as a user would. */
 @ExtendWith(ApplicationExtension.class)
 class WorkbenchStatusGuiTest {
+    static {
+        // building the whole window takes longer than TestFX's 30 s default on a loaded 2-core machine
+        if (System.getProperty("testfx.setup.timeout") == null) System.setProperty("testfx.setup.timeout", "120000");
+    }
+
     @TempDir
     static Path runs;
 
@@ -88,7 +93,7 @@ class WorkbenchStatusGuiTest {
     void statusStaysTruthfulThroughACancelAnExportAndASweep(FxRobot robot) throws Exception {
         fx(() -> {
             vm.setup().apply(Tiny.config(vm.runs().runsDirProperty().get()));
-            vm.setup().apply(List.of("dataset.synthetic.trainClips=1024", "training.epochs=20", "training.batchSize=8"));
+            vm.setup().apply(List.of("dataset.synthetic.trainClips=256", "training.epochs=20", "training.batchSize=8"));
             return null;
         });
         // the whole run's progress and ETA are known during the budget phase, before any multimodal step
@@ -103,7 +108,7 @@ class WorkbenchStatusGuiTest {
             return null;
         });
         robot.clickOn("#trainButton");
-        waitFor(180, () -> fx(() -> org.iibalance.run.TrainingPhase.TRAIN.equals(vm.training().phaseProperty().get()) && vm.training().lossPoints() > 3));
+        waitFor(400, () -> fx(() -> org.iibalance.run.TrainingPhase.TRAIN.equals(vm.training().phaseProperty().get()) && vm.training().lossPoints() > 3));
         assertEquals("run: running", text(robot, "#runState"));
         assertEquals("now: run iibalance", text(robot, "#activityLabel"));
         assertTrue(budgetProgress[0], "progress and ETA were shown during the budget phase");

@@ -86,6 +86,9 @@ public final class RunsView extends VBox {
         Charts.style(loss);
         JFreeChart acc = ChartFactory.createXYLineChart("Validation Acc_m of the selected runs", "epoch", "Acc_m", vm.accOverlay(), PlotOrientation.VERTICAL,
                 true, true, false);
+        // epochs are whole numbers: no ticks at 1.2, 1.4
+        ((org.jfree.chart.axis.NumberAxis) acc.getXYPlot().getDomainAxis()).setStandardTickUnits(org.jfree.chart.axis.NumberAxis.createIntegerTickUnits());
+        ((org.jfree.chart.axis.NumberAxis) loss.getXYPlot().getDomainAxis()).setStandardTickUnits(org.jfree.chart.axis.NumberAxis.createIntegerTickUnits());
         Charts.style(acc);
         ChartPane lp = new ChartPane("runsLossChart", loss, report);
         ChartPane ap = new ChartPane("runsAccChart", acc, report);

@@ -42,6 +42,8 @@ public final class SetupView extends SplitPane {
         root.textProperty().bindBidirectional(vm.entry("dataset.root").valueProperty());
         Button chooseRoot = new Button("Choose...");
         chooseRoot.disableProperty().bind(vm.needsRootProperty().not());
+        chooseRoot.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+        root.setMinWidth(60);
         root.disableProperty().bind(vm.needsRootProperty().not());
         chooseRoot.setOnAction(e -> {
             File f = new DirectoryChooser().showDialog(getScene().getWindow());
@@ -170,7 +172,8 @@ public final class SetupView extends SplitPane {
         sheet.getColumns().add(valCol);
         sheet.getColumns().add(probCol);
         TextField filter = new TextField();
-        filter.setPromptText("filter keys (e.g. method.)");
+        filter.setPromptText("filter keys");
+        filter.setTooltip(new javafx.scene.control.Tooltip("shows the keys containing this text, case ignored (e.g. method. or noisyaudio)"));
         filter.setId("sheetFilter");
         FilteredList<ConfigEntry> shown = new FilteredList<>(vm.entries());
         shown.predicateProperty().bind(Bindings.createObjectBinding(() -> {
@@ -216,10 +219,10 @@ public final class SetupView extends SplitPane {
         file.setId("loadedLabel");
         // what the sheet holds: the file (or the defaults) and how many keys were edited since
         file.textProperty().bind(Bindings.createStringBinding(() -> {
-            String base = vm.loadedFileProperty().get() == null ? "defaults" : vm.loadedFileProperty().get().getFileName().toString();
+            String base = vm.loadedNameProperty().get();
             int n = vm.overrides().size();
             return n == 0 ? "(" + base + ")" : "(" + base + " + " + n + (n == 1 ? " edit" : " edits") + ", unsaved)";
-        }, vm.loadedFileProperty(), vm.configProperty()));
+        }, vm.loadedNameProperty(), vm.configProperty()));
         file.setTooltip(new javafx.scene.control.Tooltip());
         file.getTooltip().textProperty().bind(Bindings.createStringBinding(() -> (vm.loadedFileProperty().get() == null ? "the defaults"
                 : vm.loadedFileProperty().get().toAbsolutePath().toString()) + (vm.overrides().isEmpty() ? "" : "\nedited: " + String.join(", ", vm.overrides())),
@@ -240,7 +243,7 @@ public final class SetupView extends SplitPane {
         leftScroll.setFitToWidth(true); // wrap to the pane's width: no horizontal scrolling
         leftScroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
         // the key column fits the longest key; long keys and values keep a tooltip
-        keyCol.setMinWidth(255);
+        keyCol.setMinWidth(290);
         valCol.setMinWidth(90);
         probCol.setMinWidth(120);
         sheet.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);

@@ -67,6 +67,7 @@ public final class SetupViewModel {
     private final ObservableList<ConfigProblem> problems = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<ExperimentConfig> config = new ReadOnlyObjectWrapper<>(this, "config");
     private final ObjectProperty<Path> loadedFile = new SimpleObjectProperty<>(this, "loadedFile");
+    private final ReadOnlyStringWrapper loadedName = new ReadOnlyStringWrapper(this, "loadedName", "defaults");
     private final ReadOnlyStringWrapper problemsText = new ReadOnlyStringWrapper(this, "problemsText", "");
     private final ObservableList<String> datasetKinds = FXCollections.observableArrayList(Datasets.kinds());
     private final ObservableList<String> methodNames = FXCollections.observableArrayList(Methods.names(List.of("audio", "visual")));
@@ -224,6 +225,7 @@ public final class SetupViewModel {
                 c.valueProperty().set(e.getValue());
             }
             loadedFile.set(file);
+            loadedName.set(file == null ? "defaults" : file.getFileName().toString());
             // a preview belongs to the data it was loaded from: a new configuration drops it
             datasetSummary.set(null);
             datasetStatus.set("");
@@ -231,6 +233,11 @@ public final class SetupViewModel {
             suspended = false;
         }
         revalidate();
+    }
+
+    /** What the sheet was loaded from: a file name, "defaults", or "<name> preset". */
+    public ReadOnlyStringProperty loadedNameProperty() {
+        return loadedName.getReadOnlyProperty();
     }
 
     /** Loads a YAML file (as {@code train --config} does). */
@@ -265,6 +272,7 @@ public final class SetupViewModel {
         Path sample = jarPath().getParent() == null || jarPath().getParent().getParent() == null ? null
                 : jarPath().getParent().getParent().getParent() == null ? null : jarPath().getParent().getParent().getParent().resolve("sample-configs").resolve(name);
         setLoaded(c, sample != null && Files.isRegularFile(sample) ? sample : null);
+        if (loadedFile.get() == null) loadedName.set(name + " preset");
         if (runsDir != null && !runsDir.equals(byKey.get("output.runsDir").valueProperty().get())) set("output.runsDir", runsDir);
     }
 
