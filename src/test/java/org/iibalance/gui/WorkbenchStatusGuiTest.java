@@ -115,7 +115,7 @@ class WorkbenchStatusGuiTest {
         assertTrue(fx(() -> vm.training().budgetLossData().getSeriesCount()) >= 1, "the budget models' losses were drawn");
         robot.clickOn("#cancelButton");
         waitFor(90, () -> fx(() -> vm.training().statusProperty().get() == RunStatus.CANCELLED));
-        waitFor(10, () -> text(robot, "#noticeLabel").contains("cancelled after"));
+        waitFor(10, () -> text(robot, "#noticeLabel").contains("cancelled by the user after"));
         assertEquals("run: cancelled", text(robot, "#runState"));
         assertEquals("now: idle", text(robot, "#activityLabel"));
 

@@ -129,6 +129,7 @@ public final class SetupView extends SplitPane {
             }
         });
         g.addRow(r++, new Label("Preset"), demo);
+        for (javafx.scene.control.Control c : java.util.List.of(kind, method, demo, preview)) c.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
         // descriptions wrap within the pane instead of scrolling it sideways
         javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
         labels.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
@@ -240,7 +241,8 @@ public final class SetupView extends SplitPane {
         right.setPadding(new Insets(6));
         VBox.setVgrow(sheet, Priority.ALWAYS);
         javafx.scene.control.ScrollPane leftScroll = new javafx.scene.control.ScrollPane(left);
-        leftScroll.setFitToWidth(true); // wrap to the pane's width: no horizontal scrolling
+        leftScroll.setFitToWidth(true);
+        leftScroll.setMinWidth(330); // the dataset and method choosers stay whole at 1024 px // wrap to the pane's width: no horizontal scrolling
         leftScroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
         // the key column fits the longest key; long keys and values keep a tooltip
         keyCol.setMinWidth(290);
