@@ -48,8 +48,11 @@ public final class WorkbenchViewModel {
                 sweep.trialsDoneProperty(), sweep.trialsTotalProperty(), setup.datasetLoadingProperty(), training.methodNameProperty());
         // how a run or a sweep ended becomes the last message (the state fields say the rest)
         sweep.runningProperty().addListener((o, was, now) -> {
-            if (was && !now) notice(sweep.statusProperty().get());
             if (!was && now) notice("sweep started: " + sweep.trialsTotalProperty().get() + " trials");
+        });
+        // the sweep words its end (or refusal) after it stops running
+        sweep.statusProperty().addListener((o, was, now) -> {
+            if (!sweep.runningProperty().get() && now != null && !now.isEmpty()) notice(now);
         });
         training.onRunEnded(dir -> {
             notice(training.messageProperty().get());
