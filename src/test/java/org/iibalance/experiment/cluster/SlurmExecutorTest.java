@@ -132,7 +132,15 @@ class SlurmExecutorTest {
         List<SlurmExecutor.TrialStatus> end = await(ex);
         assertEquals(List.of(TrialState.COMPLETED), end.stream().map(SlurmExecutor.TrialStatus::state).distinct().toList(), explain(cluster, end));
         // every task ran through the scheduler (its history says so)
+        // (a task's run folder says completed a moment before Slurm sees its process end: wait for the scheduler, at most 60 s)
         Map<String, Slurm.JobState> sched = new Slurm().states(List.of(sub.arrayJobId()));
+        for (long t0 = System.nanoTime(); System.nanoTime() - t0 < 60e9; ) {
+            boolean active = false;
+            for (int i = 0; i < 4; i++) active |= TrialState.ofSlurm(sched.get(sub.arrayJobId() + "_" + i).state()).active();
+            if (!active) break;
+            Thread.sleep(500);
+            sched = new Slurm().states(List.of(sub.arrayJobId()));
+        }
         for (int i = 0; i < 4; i++) assertEquals("COMPLETED", sched.get(sub.arrayJobId() + "_" + i).state(), sched.toString());
 
         // the same trial folders, the same numbers (all but the wall time)
