@@ -2,12 +2,10 @@ package org.iibalance.model;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.bytedeco.pytorch.ScalarTypeOptional;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch;
 import org.iibalance.nn.BatchNorm;
 import org.iibalance.nn.Conv2d;
-import org.iibalance.nn.Linear;
 import org.iibalance.nn.NetModule;
 
 /**
@@ -26,14 +24,11 @@ public final class MobileNetV2 extends Encoder {
     private final ConvNormAct stem;
     private final List<InvertedResidual> blocks = new ArrayList<>();
     private final ConvNormAct last;
-    private final Linear project;
-    private final long backboneDim;
-    private final long d;
+    private final PooledProjection head;
 
     public MobileNetV2(long inChannels, double width, long featureDim) {
-        this.d = featureDim;
         long in = divisible(32 * width);
-        backboneDim = divisible(1280 * Math.max(1.0, width));
+        long backboneDim = divisible(1280 * Math.max(1.0, width));
         stem = child("stem", new ConvNormAct(inChannels, in, 3, 2, 1));
         int k = 0;
         for (int[] s : SETTINGS) {
@@ -44,7 +39,7 @@ public final class MobileNetV2 extends Encoder {
             }
         }
         last = child("last", new ConvNormAct(in, backboneDim, 1, 1, 1));
-        project = backboneDim == featureDim ? null : child("project", new Linear(backboneDim, featureDim));
+        head = child("project", new PooledProjection(backboneDim, featureDim));
     }
 
     /** torchvision's _make_divisible(v, 8): the nearest multiple of 8, at least 8, not below 90% of v. */
@@ -56,21 +51,19 @@ public final class MobileNetV2 extends Encoder {
 
     @Override
     public long featureDim() {
-        return d;
+        return head.featureDim();
     }
 
     /** Width of the pooled backbone features before the projection. */
     public long backboneDim() {
-        return backboneDim;
+        return head.backboneDim();
     }
 
     @Override
     public Tensor forward(Tensor x) {
         Tensor h = stem.forward(x);
         for (InvertedResidual b : blocks) h = b.forward(h);
-        h = last.forward(h);
-        Tensor pooled = h.mean(new long[] {2, 3}, false, new ScalarTypeOptional());
-        return project == null ? pooled : project.forward(pooled);
+        return head.forward(last.forward(h));
     }
 
     /** Convolution, BatchNorm and (optionally) ReLU6. */

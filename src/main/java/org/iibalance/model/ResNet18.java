@@ -1,11 +1,9 @@
 package org.iibalance.model;
 
-import org.bytedeco.pytorch.ScalarTypeOptional;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch;
 import org.iibalance.nn.BatchNorm;
 import org.iibalance.nn.Conv2d;
-import org.iibalance.nn.Linear;
 import org.iibalance.nn.NetModule;
 
 /**
@@ -23,12 +21,9 @@ public final class ResNet18 extends Encoder {
     private final Conv2d stem;
     private final BatchNorm stemNorm;
     private final BasicBlock[] blocks = new BasicBlock[8];
-    private final Linear project;
-    private final long backboneDim;
-    private final long d;
+    private final PooledProjection head;
 
     public ResNet18(long inChannels, double width, long featureDim) {
-        this.d = featureDim;
         long[] planes = new long[4];
         for (int i = 0; i < 4; i++) planes[i] = Math.max(1, Math.round((64L << i) * width));
         stem = child("conv1", Conv2d.kaiming(inChannels, planes[0], 7, 2, 3, 1));
@@ -41,18 +36,17 @@ public final class ResNet18 extends Encoder {
                 in = planes[stage];
             }
         }
-        backboneDim = in;
-        project = backboneDim == featureDim ? null : child("project", new Linear(backboneDim, featureDim));
+        head = child("project", new PooledProjection(in, featureDim));
     }
 
     @Override
     public long featureDim() {
-        return d;
+        return head.featureDim();
     }
 
     /** Width of the pooled backbone features before the projection (512 x width). */
     public long backboneDim() {
-        return backboneDim;
+        return head.backboneDim();
     }
 
     @Override
@@ -60,8 +54,7 @@ public final class ResNet18 extends Encoder {
         Tensor h = torch.relu(stemNorm.forward(stem.forward(x)));
         h = torch.max_pool2d(h, new long[] {3, 3}, new long[] {2, 2}, new long[] {1, 1}, new long[] {1, 1}, false);
         for (BasicBlock b : blocks) h = b.forward(h);
-        Tensor pooled = h.mean(new long[] {2, 3}, false, new ScalarTypeOptional());
-        return project == null ? pooled : project.forward(pooled);
+        return head.forward(h);
     }
 
     /** Two 3x3 convolutions with BatchNorm and a shortcut (a strided 1x1 convolution + BatchNorm when the shape changes). */
