@@ -10,7 +10,7 @@ package org.iibalance.config;
  * @param batchSize   clips per step (the paper: 32)
  * @param patience    stop after this many epochs without a better validation Acc_m (0: never)
  * @param logEvery    write a metrics row every this many steps
- * @param divergenceFactor a step loss above this factor times max(1, the run's first step loss) is a divergence
+ * @param divergenceFactor a step loss above this factor times max(1, the first step loss of its phase) is a divergence
  */
 public record TrainingConfig(
         @ConfigDoc(value = "optimiser: adam (the paper) or sgd (momentum 0.9, as the peers)", allowed = {"adam", "sgd"})
@@ -27,7 +27,8 @@ public record TrainingConfig(
         int patience,
         @ConfigDoc(value = "write a metrics row every this many steps", min = 1)
         int logEvery,
-        @ConfigDoc(value = "divergence rule: the run stops as diverged when a step's loss exceeds this factor times max(1, the first step's loss) "
+        @ConfigDoc(value = "divergence rule: the run stops as diverged when a step's loss exceeds this factor times max(1, the first step's loss of its phase: "
+                + "budget models, unimodal pre-training, multimodal training) "
                 + "(a non-finite loss always stops it; 1e300 switches the explosion rule off)", min = 1, minExclusive = true)
         double divergenceFactor) {
     public static TrainingConfig defaults() {

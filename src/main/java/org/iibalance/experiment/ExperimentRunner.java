@@ -14,6 +14,7 @@ import org.iibalance.config.ExperimentConfig;
 import org.iibalance.data.DatasetException;
 import org.iibalance.data.Datasets;
 import org.iibalance.data.MultimodalDataset;
+import org.iibalance.method.DivergenceRule;
 import org.iibalance.method.InformationBudget;
 import org.iibalance.method.MethodContext;
 import org.iibalance.method.MethodProgress;
@@ -287,7 +288,7 @@ public final class ExperimentRunner {
         } catch (InterruptedException e) {
             int done = Math.max(loop.epochsDone(), epochsBefore);
             return end(folder, RunState.CANCELLED, "cancelled by the user after " + done + " completed epochs", done);
-        } catch (TrainingLoop.DivergedException e) {
+        } catch (DivergenceRule.DivergedException e) {
             return end(folder, RunState.DIVERGED, e.getMessage(), Math.max(loop.epochsDone(), epochsBefore));
         } catch (Exception | OutOfMemoryError e) {
             // a resume that could not read its checkpoint keeps the epochs the folder recorded

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.bytedeco.pytorch.Optimizer;
 import org.iibalance.config.ExperimentConfig;
 import org.iibalance.data.MultimodalDataset;
+import org.iibalance.method.DivergenceRule;
 import org.iibalance.method.StepStats;
 import org.iibalance.method.TrainingMethod;
 import org.iibalance.model.MultimodalNetwork;
@@ -62,7 +63,7 @@ final class TrainingLoop {
     TrainingLoop(ExperimentConfig cfg, TrainingMethod method, MultimodalNetwork net, Optimizer opt, Batcher batcher, MultimodalDataset data,
             RunFolder folder, MetricsLog log, EventSink events, CancellationToken cancel) {
         this.cfg = cfg;
-        this.divergence = new DivergenceRule(cfg.training().divergenceFactor());
+        this.divergence = new DivergenceRule(cfg.training().divergenceFactor(), TrainingPhase.TRAIN);
         this.method = method;
         this.net = net;
         this.opt = opt;
@@ -144,7 +145,7 @@ final class TrainingLoop {
 
     /**
      * One epoch of training steps: each batch checks for cancel, steps the method, stops the run on a
-     * non-finite loss, publishes a step event and logs every {@code training.logEvery} steps.
+     * diverged loss ({@link DivergenceRule}), publishes a step event and logs every {@code training.logEvery} steps.
      */
     private EpochTotals trainEpoch(int epoch, int epochsRunBefore, long trainStart) throws InterruptedException {
         int epochs = cfg.training().epochs();
@@ -157,7 +158,7 @@ final class TrainingLoop {
             cancel.check();
             StepStats s = method.trainStep(b, opt, epoch, epochs);
             String diverged = divergence.check(s.loss(), s.lossStageI(), s.lossStageII(), epoch + 1, totals.steps() + 1);
-            if (diverged != null) throw new DivergedException(diverged);
+            if (diverged != null) throw new DivergenceRule.DivergedException(diverged);
             totals.add(s);
             int step = totals.steps();
             long global = globalStepBefore + step;
@@ -176,12 +177,5 @@ final class TrainingLoop {
             }
         });
         return totals;
-    }
-
-    /** Thrown inside the loop when the loss is not finite. */
-    static final class DivergedException extends RuntimeException {
-        DivergedException(String m) {
-            super(m);
-        }
     }
 }

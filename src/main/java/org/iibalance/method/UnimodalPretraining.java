@@ -30,6 +30,10 @@ import org.iibalance.run.TrainingPhase;
  * while the model's confidence, which is what B_m measures, is still changing; the loss sees both.
  * Each modality has its own fresh optimiser ({@code training.optimizer}, {@code training.lr}) and its
  * own shuffles (negative epoch ids, distinct from the multimodal epochs').
+ *
+ * <p>Divergence: every step's loss goes through the run's {@link DivergenceRule} (non-finite, or above
+ * {@code training.divergenceFactor} x max(1, this phase's first loss)); when it fires the run ends
+ * {@code diverged} with the phase ({@code budget:<m>} or {@code pretrain:<m>}) in the reason.
  */
 public final class UnimodalPretraining {
     private UnimodalPretraining() {}
@@ -79,6 +83,9 @@ public final class UnimodalPretraining {
         Optimizer opt = Optimizers.create(params, cfg.training().optimizer(), cfg.training().lr(), cfg.training().weightDecay());
         Evaluations.Logits logits = logitsOf(net, m);
         StoppingRule rule = new StoppingRule(minEpochs, maxEpochs, patience);
+        // the run's divergence rule, from this phase's own first loss: an explosion here ends the run
+        // diverged (before, only a non-finite validation loss stopped the phase, and the run went on)
+        DivergenceRule divergence = new DivergenceRule(cfg.training().divergenceFactor(), phase);
         double bestAcc = Double.NaN;
         ParameterSnapshot bestWeights = null;
         try {
@@ -94,7 +101,10 @@ public final class UnimodalPretraining {
                     Tensor loss = Ops.crossEntropy(logits.of(batch), batch.target());
                     loss.backward();
                     opt.step();
-                    lossSum[0] += loss.item_double();
+                    double value = loss.item_double();
+                    String diverged = divergence.check(value, e + 1, steps[0] + 1);
+                    if (diverged != null) throw new DivergenceRule.DivergedException(diverged);
+                    lossSum[0] += value;
                     steps[0]++;
                     ctx.progress().unimodalStep(phase, e, steps[0], ctx.data().trainBatches());
                 });

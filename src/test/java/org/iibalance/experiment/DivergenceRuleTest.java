@@ -3,7 +3,9 @@ package org.iibalance.experiment;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Path;
+import org.iibalance.method.DivergenceRule;
 import org.iibalance.run.RunState;
+import org.iibalance.run.TrainingPhase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -12,7 +14,7 @@ class DivergenceRuleTest {
 
     @Test
     void aFiniteExplosionPastTheFactorDiverges() {
-        DivergenceRule r = new DivergenceRule(100);
+        DivergenceRule r = new DivergenceRule(100, TrainingPhase.TRAIN);
         assertNull(r.check(2.08, 1, 1, 1, 1), "the first step sets the reference (2.08)");
         assertNull(r.check(208.0, 1, 1, 1, 2), "exactly 100 x 2.08 is still allowed");
         String why = r.check(208.1, 1, 1, 1, 3);
@@ -22,7 +24,7 @@ class DivergenceRuleTest {
 
     @Test
     void theReferenceHasAFloorOfOne() {
-        DivergenceRule r = new DivergenceRule(10);
+        DivergenceRule r = new DivergenceRule(10, TrainingPhase.TRAIN);
         assertNull(r.check(0.01, 0, 0, 1, 1));
         assertNull(r.check(9.9, 0, 0, 1, 2), "limit is 10 x max(1, 0.01) = 10, not 0.1");
         assertNotNull(r.check(10.5, 0, 0, 1, 3));
@@ -30,8 +32,8 @@ class DivergenceRuleTest {
 
     @Test
     void nonFiniteLossesDivergeAtOnce() {
-        assertTrue(new DivergenceRule(100).check(Double.NaN, 0, 0, 2, 5).contains("NaN at epoch 2, step 5"));
-        assertTrue(new DivergenceRule(100).check(Double.POSITIVE_INFINITY, 0, 0, 1, 1).contains("infinite"));
+        assertTrue(new DivergenceRule(100, TrainingPhase.TRAIN).check(Double.NaN, 0, 0, 2, 5).contains("NaN in phase train at epoch 2, step 5"));
+        assertTrue(new DivergenceRule(100, TrainingPhase.TRAIN).check(Double.POSITIVE_INFINITY, 0, 0, 1, 1).contains("infinite"));
     }
 
     /**
@@ -48,6 +50,28 @@ class DivergenceRuleTest {
                 "method.unimodalPretraining=none")).run();
         assertEquals(RunState.DIVERGED, o.state(), "reason: " + o.reason());
         assertTrue(o.reason().contains("exploded"), "a finite explosion: " + o.reason());
+    }
+
+    /**
+     * With the default unimodal pre-training ({@code method.unimodalPretraining: all}) the same run used to
+     * COMPLETE: the pre-training phase stopped only on a non-finite validation loss, so the first
+     * multimodal loss was already huge and the rule, relative to it, never fired (issue 13). The rule
+     * now also watches the pre-training steps and names the phase.
+     */
+    @Test
+    void jointTrainingAtAHugeLearningRateWithTheDefaultPretrainingEndsDiverged(@TempDir Path runs) throws Exception {
+        RunOutcome o = new ExperimentRunner(TestConfigs.tiny(runs, "joint", "training.lr=1e2", "training.epochs=2", "threads=1")).run();
+        assertEquals(RunState.DIVERGED, o.state(), "reason: " + o.reason());
+        assertTrue(o.reason().contains("pretrain:"), "the reason names the pre-training phase: " + o.reason());
+        assertEquals(RunState.DIVERGED, org.iibalance.run.RunSummary.stateOf(o.runDir()).state(), "state.json says diverged");
+    }
+
+    /** IIBalance's budget models (the budget phase, Eq. 1) at the same learning rate: diverged, in a budget phase. */
+    @Test
+    void iibalanceAtAHugeLearningRateEndsDivergedInTheBudgetPhase(@TempDir Path runs) throws Exception {
+        RunOutcome o = new ExperimentRunner(TestConfigs.tiny(runs, "iibalance", "training.lr=1e2", "training.epochs=2", "threads=1")).run();
+        assertEquals(RunState.DIVERGED, o.state(), "reason: " + o.reason());
+        assertTrue(o.reason().contains("budget:"), "the reason names the budget phase: " + o.reason());
     }
 
     @Test
