@@ -22,12 +22,12 @@ public final class Main implements Runnable {
 
     @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT, description = "print only warnings, errors and results (no progress)")
     void quiet(boolean q) {
-        if (q) Logging.level(Logging.Level.QUIET);
+        if (q) Logging.level(Logging.Verbosity.QUIET);
     }
 
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, description = "print debug messages too, and stack traces of unexpected errors")
     void verbose(boolean v) {
-        if (v) Logging.level(Logging.Level.VERBOSE);
+        if (v) Logging.level(Logging.Verbosity.VERBOSE);
     }
 
     public static void main(String[] args) {
@@ -40,6 +40,8 @@ public final class Main implements Runnable {
             }
             args = new String[] {"gui"};
         }
+        // JavaCPP's own messages (native library loading) through SLF4J, so they reach run.log too
+        if (System.getProperty("org.bytedeco.javacpp.logger") == null) System.setProperty("org.bytedeco.javacpp.logger", "slf4j");
         System.setProperty(org.iibalance.run.Provenance.COMMAND_LINE_PROPERTY, "iibalance " + String.join(" ", args)); // recorded in each run's provenance
         int code = commandLine().execute(args);
         if (code != 0 || !"gui".equals(args[0])) System.exit(code);

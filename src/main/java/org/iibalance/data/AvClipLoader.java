@@ -94,7 +94,7 @@ public final class AvClipLoader {
             }
         };
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "iibalance-decode");
+            Thread t = new Thread(org.iibalance.run.RunLogRoute.propagate(r), "iibalance-decode"); // its log lines go to the run's run.log
             t.setDaemon(true);
             return t;
         });

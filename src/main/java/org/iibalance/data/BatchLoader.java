@@ -87,7 +87,7 @@ public final class BatchLoader implements AutoCloseable {
         this.batchSize = batchSize;
         this.ahead = ahead;
         this.workers = Executors.newFixedThreadPool(workers, r -> {
-            Thread t = new Thread(r, "iibalance-batch-loader");
+            Thread t = new Thread(org.iibalance.run.RunLogRoute.propagate(r), "iibalance-batch-loader"); // its log lines go to the run's run.log
             t.setDaemon(true);
             return t;
         });

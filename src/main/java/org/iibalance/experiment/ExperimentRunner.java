@@ -35,6 +35,7 @@ import org.iibalance.run.RunFiles;
 import org.iibalance.run.RunFolder;
 import org.iibalance.run.RunLock;
 import org.iibalance.run.RunLog;
+import org.iibalance.run.RunLogRoute;
 import org.iibalance.run.RunState;
 import org.iibalance.run.RunSummary;
 import org.iibalance.run.TrainingPhase;
@@ -144,6 +145,19 @@ public final class ExperimentRunner {
      * happens after is reported in the returned outcome and the folder's recorded state.
      */
     public RunOutcome run() throws ConfigException, DatasetException {
+        // every line this run logs (on this thread and the workers it starts) goes into its run.log too
+        try (RunLogRoute route = RunLogRoute.open()) {
+            RunLogListener logListener = new RunLogListener(route);
+            listeners.add(0, logListener);
+            try {
+                return run(route);
+            } finally {
+                listeners.remove(logListener);
+            }
+        }
+    }
+
+    private RunOutcome run(RunLogRoute route) throws ConfigException, DatasetException {
         started = System.nanoTime();
         validate(cfg);
         String outProblem = resumeDir == null && fixedRunDir == null ? RunFolder.runsDirProblem(Path.of(cfg.output().runsDir())) : null;
@@ -185,16 +199,11 @@ public final class ExperimentRunner {
             throw e;
         }
         try (RunLog runLog = folder.openLog()) {
-            RunLogListener logListener = new RunLogListener(runLog);
-            listeners.add(0, logListener);
+            route.attach(runLog); // first the lines of the data phase (with their times), then the rest as they come
             runLog.line((resumeDir != null ? "resumed" : "started") + " by " + provenance.commandLine());
             runLog.line(provenance.headerLines());
             publish(new TrainingEvent.RunStarted(folder.dir(), resumeDir != null, data.modalityNames(), data.train().size(), elapsed()));
-            try {
-                return train(folder, data, device, deviceName, provenance, epochsBefore);
-            } finally {
-                listeners.remove(logListener);
-            }
+            return train(folder, data, device, deviceName, provenance, epochsBefore);
         } finally {
             closeQuietly(lock);
         }

@@ -3,18 +3,19 @@ package org.iibalance.experiment;
 import java.util.List;
 import java.util.Locale;
 import org.iibalance.run.Results;
-import org.iibalance.run.RunLog;
+import org.iibalance.run.RunLogRoute;
 
 /**
  * Writes a run's event stream to its {@code run.log}: one line per phase change, budget epoch,
  * budget estimate, multimodal epoch and the end (the lines a console shows, without the step-level
- * progress). Attached by {@link ExperimentRunner} to every run, so GUI runs have the same log.
+ * progress). Attached by {@link ExperimentRunner} to every run, so GUI runs have the same log; it writes
+ * through the run's {@link RunLogRoute}, so the data phase's lines (before the folder exists) are kept too.
  */
 final class RunLogListener implements TrainingListener {
-    private final RunLog log;
+    private final RunLogRoute log;
     private List<String> modalities = List.of();
 
-    RunLogListener(RunLog log) {
+    RunLogListener(RunLogRoute log) {
         this.log = log;
     }
 

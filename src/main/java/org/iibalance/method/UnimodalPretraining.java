@@ -36,6 +36,7 @@ import org.iibalance.run.TrainingPhase;
  * {@code diverged} with the phase ({@code budget:<m>} or {@code pretrain:<m>}) in the reason.
  */
 public final class UnimodalPretraining {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(UnimodalPretraining.class);
     private UnimodalPretraining() {}
 
     /**
@@ -122,6 +123,11 @@ public final class UnimodalPretraining {
             if (rule.diverged()) {
                 ctx.progress().phase(phase, "the " + name + "-only model's validation loss became non-finite at epoch " + rule.epochs()
                         + "; keeping epoch " + rule.bestEpoch());
+            }
+            if (!rule.converged() && !rule.diverged()) {
+                LOG.warn("the {}-only model ({}) did not converge: method.budgetMaxEpochs = {} epochs ended it before its validation loss "
+                        + "stopped improving (method.budgetPatience); keeping epoch {} (raise method.budgetMaxEpochs for a settled {})", name, phase.label(), maxEpochs,
+                        rule.bestEpoch(), phase.isBudget() ? "budget B_" + name : "starting point");
             }
             if (bestWeights != null) bestWeights.restore(enc, head);
         } finally {

@@ -11,8 +11,9 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * {@code run.log}: the run's console lines, each prefixed with its UTC time, appended and flushed
- * line by line (a resumed run appends to the same log). Written by the training loop's event stream,
- * so GUI runs have one too. A log that cannot be written stops logging and remembers why (the run
+ * line by line (a resumed run appends to the same log). Written by the training loop's event stream
+ * and by every line logged through SLF4J on the run's threads ({@link RunLogRoute},
+ * {@link RunLogAppender}), so GUI runs have one too. A log that cannot be written stops logging and remembers why (the run
  * itself fails on its own, more important writes).
  */
 public final class RunLog implements AutoCloseable {
@@ -34,11 +35,22 @@ public final class RunLog implements AutoCloseable {
     }
 
     /** Appends one line (or several, each prefixed) and flushes. */
-    public synchronized void line(String text) {
+    public void line(String text) {
+        stampedLine(stamp(Instant.now().truncatedTo(ChronoUnit.MILLIS), text));
+    }
+
+    /** The text as log lines: each line prefixed with the time. */
+    static String stamp(Instant time, String text) {
+        StringBuilder b = new StringBuilder();
+        for (String l : text.split("\n", -1)) b.append(time).append(' ').append(l).append('\n');
+        return b.toString();
+    }
+
+    /** Appends lines already prefixed by {@link #stamp} (a run's log lines from before its folder existed) and flushes. */
+    synchronized void stampedLine(String stamped) {
         if (out == null) return;
-        String stamp = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
         try {
-            for (String l : text.split("\n", -1)) out.write(stamp + " " + l + "\n");
+            out.write(stamped);
             out.flush();
         } catch (IOException e) {
             problem = SafeFiles.failure(file, e);
