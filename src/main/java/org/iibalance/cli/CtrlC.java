@@ -48,6 +48,20 @@ final class CtrlC implements AutoCloseable {
         return -1;
     }
 
+    /**
+     * Refuses a folder that runs would be created in when it, or a folder above it, is a regular file
+     * (exit 2, naming the file as a file: sweep and matrix create the folder and its parents); returns
+     * -1 when it is fine.
+     *
+     * @param what how the user named the folder: {@code --out} or {@code output.runsDir}
+     */
+    static int runsFolderIsAFile(String what, java.nio.file.Path dir) {
+        String problem = dir == null ? null : org.iibalance.run.RunFolder.runsDirProblem(dir);
+        if (problem == null) return -1;
+        System.err.println(what + " " + problem + "; " + what + " names the folder that receives the run folders");
+        return ExitCodes.REFUSED;
+    }
+
     /** Prints a refused configuration's problems, one per line, and returns exit code 2. */
     static int refused(String what, ConfigException e) {
         System.err.println(what + " refused:");
