@@ -171,13 +171,10 @@ public final class AvClipLoader {
             List<ModalitySpec> mods = List.of(
                     new ModalitySpec("audio", ModalitySpec.Kind.SPECTROGRAM, new long[] {1, recipe.audio().melBins(), fx.melFrames()}),
                     new ModalitySpec("visual", ModalitySpec.Kind.FRAMES, new long[] {recipe.frames(), 3, recipe.visual().size(), recipe.visual().size()}));
-            StringBuilder fp = new StringBuilder(name).append('|').append(recipe.audioKey()).append('|').append(recipe.visualKey());
-            for (ClipSource s : sources) fp.append('|').append(s.id()).append(':').append(s.split());
             progress.accept(String.format("%s: %d train, %d val, %d test clips; %d skipped; cache: %d audio + %d visual entries reused, %d clips decoded%s (%.1f s)",
                     name, train.size(), val.size(), test.size(), skip.size(), aHit.get(), vHit.get(), built.get(),
                     rep.brokenEntries() > 0 ? ", " + rep.brokenEntries() + " broken entries rebuilt" : "", sec));
-            MultimodalDataset raw = new MultimodalDataset(name, classNames, mods, train, val, test, List.copyOf(skip),
-                    Integer.toHexString(fp.toString().hashCode()));
+            MultimodalDataset raw = new MultimodalDataset(name, classNames, mods, train, val, test, List.copyOf(skip));
             return Standardizer.apply(raw);
         } finally {
             pool.shutdownNow();

@@ -1,14 +1,10 @@
 package org.iibalance.data;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,8 +65,8 @@ import org.iibalance.media.LogMelSpectrogram;
  * (absolute path), {@code mnistIndex} (row in {@code mnistFile}) and {@code mnistFile}. Inputs are
  * standardised with training statistics ({@link Standardizer}). A WAV that cannot be read is listed in
  * {@link MultimodalDataset#skipped()} and never paired; a missing root, MNIST file or recordings
- * folder, or a truncated IDX file, is a {@link DatasetException}. The fingerprint hashes the recipe
- * parameters with the names and sizes of the source files.
+ * folder, or a truncated IDX file, is a {@link DatasetException}. A run's provenance fingerprints the
+ * loaded contents ({@link MultimodalDataset#contentFingerprint()}).
  */
 public final class AvMnistDataset implements DatasetLoader {
     public static final String KIND = "avmnist";
@@ -180,8 +176,7 @@ public final class AvMnistDataset implements DatasetLoader {
                 new ModalitySpec("visual", ModalitySpec.Kind.FRAMES, new long[] {1, 1, 28, 28}));
         List<SkippedFile> sk = new ArrayList<>(skipped);
         sk.sort(java.util.Comparator.comparing(SkippedFile::file));
-        String fp = fingerprint(cfg, k, mnist, needed, nTrain, nVal, testImages.length);
-        MultimodalDataset raw = new MultimodalDataset(KIND, names, mods, train, val, test, List.copyOf(sk), fp);
+        MultimodalDataset raw = new MultimodalDataset(KIND, names, mods, train, val, test, List.copyOf(sk));
         MultimodalDataset out = Standardizer.apply(raw);
         progress.accept(String.format("avmnist: done in %.1f s", secs(t0)));
         return out;
@@ -296,26 +291,5 @@ public final class AvMnistDataset implements DatasetLoader {
         z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
         z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
         return z ^ (z >>> 31);
-    }
-
-    private static String fingerprint(ExperimentConfig cfg, int k, Path mnist, List<FsddRecordings.Recording> recs, int nTrain, int nVal, int nTest)
-            throws DatasetException {
-        StringBuilder s = new StringBuilder();
-        DatasetConfig d = cfg.dataset();
-        s.append(KIND).append("|seed=").append(cfg.seed()).append("|pca=").append(k).append("|snr=").append(d.avmnist().noiseSnrDb())
-                .append("|audio=").append(sampleRate(cfg)).append(',').append(d.audio().windowMs()).append(',').append(d.audio().hopMs())
-                .append(',').append(d.audio().melBins()).append("|seconds=").append(CLIP_SECONDS)
-                .append("|sizes=").append(nTrain).append(',').append(nVal).append(',').append(nTest)
-                .append("|speakers=").append(TRAIN_SPEAKERS).append(VAL_SPEAKERS).append(TEST_SPEAKERS);
-        try {
-            for (String f : List.of(TRAIN_IMAGES, TRAIN_LABELS, TEST_IMAGES, TEST_LABELS)) s.append('|').append(f).append('=').append(Files.size(mnist.resolve(f)));
-            for (FsddRecordings.Recording r : recs) s.append('|').append(r.file().getFileName()).append('=').append(Files.size(r.file()));
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(md.digest(s.toString().getBytes(StandardCharsets.UTF_8))).substring(0, 16);
-        } catch (IOException e) {
-            throw new DatasetException("avmnist: cannot read the size of a source file: " + e.getMessage(), e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -20,7 +20,7 @@ public final class DatasetCheck {
         AvClipLoader.clearReport();
         MultimodalDataset d = Datasets.load(cfg, line -> out.accept("  " + line));
         LoadReport rep = AvClipLoader.lastReport();
-        out.accept("name: " + d.name() + " (fingerprint " + d.fingerprint() + ")");
+        out.accept("name: " + d.name() + " (content fingerprint " + d.contentFingerprint() + ")");
         out.accept("modalities: " + d.modalities());
         out.accept(String.format("%-16s %7s %7s %7s", "class", "train", "val", "test"));
         int[] tr = MultimodalDataset.perClass(d.train(), d.classes());

@@ -2,6 +2,7 @@ package org.iibalance.data;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.iibalance.run.DataFingerprint;
 
 /**
  * A dataset split into train / validation / test, with its modalities and class names. Model
@@ -14,7 +15,6 @@ import java.util.List;
  * @param val         validation clips
  * @param test        test clips
  * @param skipped     files that were skipped, with reasons (the preprocessing report)
- * @param fingerprint a hash of the recipe and sources, for provenance
  */
 public record MultimodalDataset(
         String name,
@@ -23,8 +23,7 @@ public record MultimodalDataset(
         List<Clip> train,
         List<Clip> val,
         List<Clip> test,
-        List<SkippedFile> skipped,
-        String fingerprint) {
+        List<SkippedFile> skipped) {
 
     public int classes() {
         return classNames.size();
@@ -55,7 +54,22 @@ public record MultimodalDataset(
 
     /** A copy with each split cut to at most the given sizes (0: keep all). */
     public MultimodalDataset limited(int maxTrain, int maxVal, int maxTest) {
-        return new MultimodalDataset(name, classNames, modalities, cut(train, maxTrain), cut(val, maxVal), cut(test, maxTest), skipped, fingerprint);
+        return new MultimodalDataset(name, classNames, modalities, cut(train, maxTrain), cut(val, maxVal), cut(test, maxTest), skipped);
+    }
+
+    /**
+     * The content fingerprint of the data as the network sees it: SHA-256 over every split's clip ids,
+     * labels and decoded inputs ({@link DataFingerprint}, sampled above 16 M input floats per split).
+     * Same fingerprint, same numbers; any changed file, decoder setting or standardisation changes it.
+     * (It replaced the loaders' own 32-bit hashes of their recipe and file names or sizes, which did not
+     * look at the contents.)
+     */
+    public String contentFingerprint() {
+        DataFingerprint f = new DataFingerprint();
+        f.split("train", train, Clip::id, Clip::label, Clip::inputs);
+        f.split("val", val, Clip::id, Clip::label, Clip::inputs);
+        f.split("test", test, Clip::id, Clip::label, Clip::inputs);
+        return f.digest();
     }
 
     private static List<Clip> cut(List<Clip> l, int max) {

@@ -29,7 +29,7 @@ public final class Standardizer {
             std[k] = n == 0 ? 1 : Math.sqrt(Math.max(1e-12, s2 / n - mean[k] * mean[k]));
         }
         return new MultimodalDataset(d.name(), d.classNames(), d.modalities(), map(d.train(), mean, std),
-                map(d.val(), mean, std), map(d.test(), mean, std), d.skipped(), d.fingerprint());
+                map(d.val(), mean, std), map(d.test(), mean, std), d.skipped());
     }
 
     private static List<Clip> map(List<Clip> clips, double[] mean, double[] std) {

@@ -77,8 +77,7 @@ public final class SyntheticAvDataset implements DatasetLoader {
             test = SyntheticSensor.addTo(test, cfg.seed(), "test");
             mods.add(SyntheticSensor.spec());
         }
-        String fp = KIND + ":" + cfg.seed() + ":" + s + ":" + d.audio() + ":" + d.visual();
-        MultimodalDataset raw = new MultimodalDataset(KIND, names, mods, train, val, test, List.of(), Integer.toHexString(fp.hashCode()));
+        MultimodalDataset raw = new MultimodalDataset(KIND, names, mods, train, val, test, List.of());
         return Standardizer.apply(raw);
     }
 

@@ -24,9 +24,7 @@ import org.iibalance.model.MultimodalNetwork;
 import org.iibalance.nn.Devices;
 import org.iibalance.nn.Engine;
 import org.iibalance.nn.Optimizers;
-import org.iibalance.data.Clip;
 import org.iibalance.run.CheckpointState;
-import org.iibalance.run.DataFingerprint;
 import org.iibalance.run.MetricsLog;
 import org.iibalance.run.MetricsTable;
 import org.iibalance.run.Provenance;
@@ -173,8 +171,8 @@ public final class ExperimentRunner {
                     + ", test " + data.test().size() + " clips)");
         }
 
-        Provenance provenance = Provenance.now(Version.get(), Engine.libtorchVersion(), Engine.javacppVersion(), resumeDir != null, fingerprint(data),
-                data.fingerprint());
+        Provenance provenance = Provenance.now(Version.get(), Engine.libtorchVersion(), Engine.javacppVersion(), resumeDir != null,
+                data.contentFingerprint());
         RunFolder folder;
         RunLock lock = null;
         int epochsBefore = 0;
@@ -234,15 +232,6 @@ public final class ExperimentRunner {
         } catch (IOException ignored) {
             // the OS drops the lock with the process anyway
         }
-    }
-
-    /** The content fingerprint of the data the network sees (see {@link DataFingerprint}). */
-    static String fingerprint(MultimodalDataset data) {
-        DataFingerprint f = new DataFingerprint();
-        f.split("train", data.train(), Clip::id, Clip::label, Clip::inputs);
-        f.split("val", data.val(), Clip::id, Clip::label, Clip::inputs);
-        f.split("test", data.test(), Clip::id, Clip::label, Clip::inputs);
-        return f.digest();
     }
 
     private RunOutcome train(RunFolder folder, MultimodalDataset data, Device device, String deviceName, Provenance provenance, int epochsBefore) {

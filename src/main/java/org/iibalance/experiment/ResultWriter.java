@@ -70,7 +70,7 @@ final class ResultWriter {
         }
         // dataFingerprint: the content fingerprint of the data (DataFingerprint), no longer the loader's 32-bit hash of ids
         return r.trainSeconds(trainSeconds).device(device).epochs(best.epochsCompleted())
-                .dataFingerprint(provenance == null ? data.fingerprint() : provenance.dataFingerprint()).capabilities(method.capabilities())
+                .dataFingerprint(provenance == null ? data.contentFingerprint() : provenance.dataFingerprint()).capabilities(method.capabilities())
                 .provenance(provenance).build();
     }
 

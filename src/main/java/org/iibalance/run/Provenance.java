@@ -29,7 +29,10 @@ import java.util.Properties;
  * @param ended           when it ended (null while running)
  * @param resumed         whether this session resumed a stopped run
  * @param dataFingerprint content fingerprint of the data ({@link DataFingerprint})
- * @param dataSource      the loader's fingerprint of its recipe and source files
+ * @param dataSource      only in runs written before session 3: the loader's own 32-bit hash of its recipe
+ *                        and file names (AV-MNIST: of file sizes), which did not look at the contents and is
+ *                        no longer written (the content fingerprint covers it); read back for old runs,
+ *                        null for new ones, and then left out of the file
  */
 public record Provenance(String workbench, String gitCommit, String java, String libtorch, String javacpp, String os, String cpu, String host,
         String commandLine, String started, String ended, boolean resumed, String dataFingerprint, String dataSource) {
@@ -56,7 +59,7 @@ public record Provenance(String workbench, String gitCommit, String java, String
         m.put("ended", ended);
         m.put("resumed", resumed);
         m.put("dataFingerprint", dataFingerprint);
-        m.put("dataSource", dataSource);
+        if (dataSource != null) m.put("dataSource", dataSource); // old runs only: see the record's doc
         return m;
     }
 
@@ -80,10 +83,10 @@ public record Provenance(String workbench, String gitCommit, String java, String
      * The provenance of a run starting now in this process; the engine versions come from the caller
      * (the run package knows no libtorch).
      */
-    public static Provenance now(String workbench, String libtorch, String javacpp, boolean resumed, String dataFingerprint, String dataSource) {
+    public static Provenance now(String workbench, String libtorch, String javacpp, boolean resumed, String dataFingerprint) {
         return new Provenance(workbench, buildCommit(), System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")", libtorch,
                 javacpp, System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"), cpuDescription(), hostName(),
-                processCommandLine(), Instant.now().toString(), null, resumed, dataFingerprint, dataSource);
+                processCommandLine(), Instant.now().toString(), null, resumed, dataFingerprint, null);
     }
 
     /**

@@ -26,7 +26,7 @@ class BatcherFramesTest {
         }
         List<ModalitySpec> mods = List.of(new ModalitySpec("audio", ModalitySpec.Kind.SPECTROGRAM, new long[] {1, 2, 2}),
                 new ModalitySpec("visual", ModalitySpec.Kind.FRAMES, new long[] {8, 1, 1, 1}));
-        return new MultimodalDataset("t", List.of("a", "b"), mods, clips, clips, clips, List.of(), "x");
+        return new MultimodalDataset("t", List.of("a", "b"), mods, clips, clips, clips, List.of());
     }
 
     private static List<float[]> frames(Batcher b, int epoch) throws Exception {

@@ -3,6 +3,7 @@ package org.iibalance.experiment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -259,6 +260,8 @@ class RunRecordsTest {
         assertTrue(!Instant.parse(p.started()).isBefore(before.minusSeconds(1)) && !Instant.parse(p.ended()).isBefore(Instant.parse(p.started())));
         assertTrue(p.dataFingerprint().matches("sha256:[0-9a-f]{64}"), p.dataFingerprint());
         assertEquals(p.dataFingerprint(), RunSummary.results(o.runDir()).dataFingerprint());
+        assertNull(p.dataSource(), "the loaders' 32-bit source hash is no longer recorded");
+        assertFalse(Files.readString(o.runDir().resolve("results.json")).contains("dataSource"));
         if (p.gitCommit() != null) assertTrue(p.gitCommit().matches("[0-9a-f]{40}(-dirty)?"), p.gitCommit());
         String config = Files.readString(o.runDir().resolve("config.yaml"));
         assertTrue(config.contains("# dataFingerprint: " + p.dataFingerprint()) && config.contains("# host: " + p.host()), config);
