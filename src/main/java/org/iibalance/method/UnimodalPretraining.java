@@ -125,7 +125,7 @@ public final class UnimodalPretraining {
                         + "; keeping epoch " + rule.bestEpoch());
             }
             if (!rule.converged() && !rule.diverged()) {
-                LOG.warn("the {}-only model ({}) did not converge: method.budgetMaxEpochs = {} epochs ended it before its validation loss "
+                LOG.info("the {}-only model ({}) did not converge: method.budgetMaxEpochs = {} epochs ended it before its validation loss "
                         + "stopped improving (method.budgetPatience); keeping epoch {} (raise method.budgetMaxEpochs for a settled {})", name, phase.label(), maxEpochs,
                         rule.bestEpoch(), phase.isBudget() ? "budget B_" + name : "starting point");
             }
