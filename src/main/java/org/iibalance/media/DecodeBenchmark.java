@@ -56,7 +56,7 @@ public final class DecodeBenchmark {
     }
 
     private static MediaRecipe recipe(double seconds, int frames, double fps, int size) {
-        return new MediaRecipe(new DatasetConfig.AudioConfig(16000, seconds, 25, 10, 64), new DatasetConfig.VisualConfig(frames, fps, size, 0), "tile");
+        return new MediaRecipe(new DatasetConfig.AudioConfig(16000, seconds, 25, 10, 64), new DatasetConfig.VisualConfig(frames, fps, size, 0, DatasetConfig.AugmentConfig.defaults()), "tile");
     }
 
     private static void run(String title, List<Path> files, MediaRecipe r, int ffSize, int ffFps, int threads, Path work) throws Exception {
