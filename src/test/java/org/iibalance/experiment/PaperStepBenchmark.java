@@ -33,8 +33,12 @@ import org.iibalance.nn.Optimizers;
  * fused loss and both heads: IIBalance's stage-2 step adds its small gating network, and its budget
  * phase trains the unimodal models first). Batch {@code B} clips per step (the paper: 32; a CPU takes
  * minutes per clip at this size, so pass a smaller B and scale: a step's cost is linear in the batch).
+ * Extra {@code key=value} overrides follow, e.g. {@code dataset.visual.framesPerClip=8}: the frames of a
+ * clip go through the visual encoder as a batch of images, so the cost is a + b x frames per clip, and
+ * two frame counts give a and b without holding a full clip's activations (a 160-frame ResNet-18
+ * step needs more memory than this machine can spare).
  *
- * <p>Usage (from the project root): {@code bench/paper-step-benchmark.sh CONFIG.yaml [B=1] [steps=2] [threads=2] [classes=31]}.
+ * <p>Usage (from the project root): {@code bench/paper-step-benchmark.sh CONFIG.yaml [B=1] [steps=2] [threads=2] [classes=31] [key=value...]}.
  */
 public final class PaperStepBenchmark {
     public static void main(String[] args) throws Exception {
@@ -43,8 +47,9 @@ public final class PaperStepBenchmark {
         int steps = args.length > 2 ? Integer.parseInt(args[2]) : 2;
         int threads = args.length > 3 ? Integer.parseInt(args[3]) : 2;
         int classes = args.length > 4 ? Integer.parseInt(args[4]) : 31;
-        ExperimentConfig cfg = ConfigIO.load(file, List.of("method.name=joint", "method.unimodalPretraining=none",
-                "threads=" + threads, "training.batchSize=" + batch));
+        List<String> o = new ArrayList<>(List.of("method.name=joint", "method.unimodalPretraining=none", "threads=" + threads, "training.batchSize=" + batch));
+        for (int i = 5; i < args.length; i++) o.add(args[i]);
+        ExperimentConfig cfg = ConfigIO.load(file, o);
         Engine.threads(threads);
         Engine.seed(cfg.seed());
         MediaRecipe r = MediaRecipe.of(cfg.dataset());
