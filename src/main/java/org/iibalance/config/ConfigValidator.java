@@ -74,6 +74,11 @@ public final class ConfigValidator {
             p.add(new ConfigProblem("dataset.visual.framesPerClip", "must be between 0 (all frames) and the " + v.decodedFrames(a.seconds())
                     + " frames decoded per clip (dataset.visual.frames, or fps x dataset.audio.seconds)"));
         }
+        if (v.augment() == null) {
+            p.add(new ConfigProblem("dataset.visual.augment", "must be given (cropFraction, flip)"));
+        } else if (!(v.augment().cropFraction() > 0 && v.augment().cropFraction() <= 1)) {
+            p.add(new ConfigProblem("dataset.visual.augment.cropFraction", "must be in (0, 1] (1: no crop)"));
+        }
         DatasetConfig.SyntheticConfig s = d.synthetic();
         if (s.classes() < 2) p.add(new ConfigProblem("dataset.synthetic.classes", "must be >= 2"));
         if (s.alikePairs() < 0 || 2 * s.alikePairs() > s.classes()) {

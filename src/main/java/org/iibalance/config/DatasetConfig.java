@@ -82,9 +82,11 @@ public record DatasetConfig(
             int size,
             @ConfigDoc(value = "frames the model sees per clip: in training k distinct frames drawn afresh each epoch (seeded), in "
                     + "evaluation k evenly spaced ones; 0: every decoded frame", min = 0)
-            int framesPerClip) {
+            int framesPerClip,
+            @ConfigDoc("training augmentation of the frames (off by default; validation and test never see it)")
+            AugmentConfig augment) {
         public static VisualConfig defaults() {
-            return new VisualConfig(3, 0, 24, 0);
+            return new VisualConfig(3, 0, 24, 0, AugmentConfig.defaults());
         }
 
         /** Frames decoded per clip with this recipe and {@code seconds} of audio: T. */
@@ -96,6 +98,33 @@ public record DatasetConfig(
         public int framesSeen(double seconds) {
             int t = decodedFrames(seconds);
             return framesPerClip > 0 && framesPerClip < t ? framesPerClip : t;
+        }
+    }
+
+    /**
+     * Training augmentation of the frames, as the audio-visual balancing peers do it (torchvision's
+     * Resize + RandomCrop and RandomHorizontalFlip in training only): one random crop and flip per clip
+     * and epoch, seeded by (seed, epoch, clip id), shared by the clip's frames (see
+     * {@code data.FrameAugmentation}). Validation, test, the budget estimates and the gating inspector
+     * see the frames as decoded.
+     *
+     * @param cropFraction each frame is resized to size / cropFraction and a size x size window is cut at
+     *                     a random place (the peers' Resize(256) + RandomCrop(224) is 0.875); 1: no crop
+     * @param flip         mirror half of the clips left to right
+     */
+    public record AugmentConfig(
+            @ConfigDoc(value = "frames are resized (bilinear) to size / cropFraction and a size x size window is cut at a random place, "
+                    + "in training only (the peers' Resize(256) + RandomCrop(224) is 0.875); 1: no crop", min = 0, max = 1, minExclusive = true)
+            double cropFraction,
+            @ConfigDoc("mirror the frames of half of the clips left to right, in training only (drawn per clip and epoch, seeded)")
+            boolean flip) {
+        public static AugmentConfig defaults() {
+            return new AugmentConfig(1.0, false);
+        }
+
+        /** Whether training frames are changed at all. */
+        public boolean active() {
+            return cropFraction < 1 || flip;
         }
     }
 

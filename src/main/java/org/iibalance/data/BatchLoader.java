@@ -36,15 +36,16 @@ public final class BatchLoader implements AutoCloseable {
     }
 
     /**
-     * What the model sees of a clip's array (e.g. some of its frames, {@link FrameSampler}); applied on
-     * the workers. Must be a pure function of its arguments.
+     * What the model sees of a clip's modality (e.g. some of its frames, {@link FrameSampler}, then
+     * augmented); read on the workers. Must be a pure function of its arguments. It reads the clip
+     * itself, so a view that needs only part of an array can read only that part.
      */
     @FunctionalInterface
     public interface View {
         /** The identity: the clip's array as it is. */
-        View ALL = (clip, modality, input) -> input;
+        View ALL = Clip::input;
 
-        float[] apply(Clip clip, int modality, float[] input);
+        float[] read(Clip clip, int modality);
     }
 
     /** Receives the batches of a pass, in order, on the caller's thread. */
@@ -157,7 +158,7 @@ public final class BatchLoader implements AutoCloseable {
             int size = spec.size();
             float[] flat = new float[b * size];
             for (int i = 0; i < b; i++) {
-                float[] x = view.apply(part.get(i), m, part.get(i).input(m));
+                float[] x = view.read(part.get(i), m);
                 if (x.length != size) throw new IllegalStateException("clip " + part.get(i).id() + ": " + spec.name() + " has " + x.length + " values, expected " + size);
                 System.arraycopy(x, 0, flat, i * size, size);
             }

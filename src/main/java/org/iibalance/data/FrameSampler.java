@@ -55,6 +55,15 @@ public final class FrameSampler {
         return idx;
     }
 
+    /**
+     * The chosen frames of a clip's modality, as a [k, C, H, W] array. A clip streamed from the feature
+     * cache turns only those k frames into floats; any other clip gives {@code take(clip.input(m), idx)}.
+     */
+    public float[] take(Clip clip, int modality, int[] idx) {
+        if (clip.inputs() instanceof StreamedInputs s) return s.frames(modality, idx, frameSize);
+        return take(clip.input(modality), idx);
+    }
+
     /** The chosen frames of a clip's [T, C, H, W] array, as a [k, C, H, W] array. */
     public float[] take(float[] frames, int[] idx) {
         if (frames.length != total * frameSize) throw new IllegalArgumentException("expected " + total + " frames of " + frameSize + " values, got " + frames.length + " values");

@@ -4,6 +4,7 @@ import java.util.AbstractList;
 import java.util.RandomAccess;
 import org.iibalance.media.FeatureExtractor;
 import org.iibalance.media.MediaException;
+import org.iibalance.media.Pixels;
 
 /**
  * The inputs of a media clip read from the on-disk feature cache at every access instead of kept in
@@ -56,6 +57,31 @@ final class StreamedInputs extends AbstractList<float[]> implements RandomAccess
         float mu = mean[modality], inv = inverseStd[modality];
         for (int i = 0; i < x.length; i++) x[i] = (x[i] - mu) * inv;
         return x;
+    }
+
+    /**
+     * Frames {@code idx} of the clip ([k][C][H][W], {@code frameSize} values each), read from the 8-bit
+     * cache entry; only those frames become floats, standardised as {@link #get} does, so the values are
+     * identical to taking them from {@code get(modality)}.
+     */
+    float[] frames(int modality, int[] idx, int frameSize) {
+        if (modality != 1) throw new IndexOutOfBoundsException("modality " + modality + " has no frames");
+        byte[] q;
+        try {
+            q = fx.pixels(source.video(), source.start(), source.end());
+        } catch (MediaException e) {
+            throw new IllegalStateException("clip " + source.id() + " (" + source.video() + "): cannot be read back from the feature cache or decoded again: "
+                    + e.getMessage(), e);
+        }
+        float[] out = new float[idx.length * frameSize];
+        for (int i = 0; i < idx.length; i++) {
+            if ((long) (idx[i] + 1) * frameSize > q.length) throw new IllegalArgumentException("clip " + source.id() + ": frame " + idx[i] + " is past its " + q.length / frameSize + " frames");
+            Pixels.toFloats(q, idx[i] * frameSize, out, i * frameSize, frameSize);
+        }
+        if (mean == null) return out;
+        float mu = mean[modality], inv = inverseStd[modality];
+        for (int i = 0; i < out.length; i++) out[i] = (out[i] - mu) * inv;
+        return out;
     }
 
     @Override

@@ -6,8 +6,10 @@ import java.util.List;
 import org.bytedeco.pytorch.Device;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch;
+import org.iibalance.config.DatasetConfig;
 import org.iibalance.data.BatchLoader;
 import org.iibalance.data.Clip;
+import org.iibalance.data.FrameAugmentation;
 import org.iibalance.data.FrameSampler;
 import org.iibalance.data.ModalitySpec;
 import org.iibalance.data.MultimodalDataset;
@@ -30,6 +32,7 @@ public final class Batcher implements BatchSource {
     private final int batchSize;
     private final long seed;
     private final FrameSampler[] samplers;
+    private final FrameAugmentation[] augmentations;
     private final List<ModalitySpec> seen;
     /** Worker threads that read and assemble batches (one: the trainer holds the other core). */
     static final int LOADER_WORKERS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() / 2));
@@ -47,6 +50,15 @@ public final class Batcher implements BatchSource {
      * clip's frames, feeds them all.
      */
     public Batcher(MultimodalDataset data, Device device, int batchSize, long seed, int framesPerClip) {
+        this(data, device, batchSize, seed, framesPerClip, DatasetConfig.AugmentConfig.defaults());
+    }
+
+    /**
+     * A batcher as above whose training passes also augment the frames ({@code dataset.visual.augment}:
+     * a random crop and flip per clip and epoch, {@link FrameAugmentation}); validation, test and
+     * {@link #trainInOrder} see the frames as decoded.
+     */
+    public Batcher(MultimodalDataset data, Device device, int batchSize, long seed, int framesPerClip, DatasetConfig.AugmentConfig augment) {
         this.data = data;
         this.device = device;
         this.batchSize = batchSize;
@@ -61,6 +73,13 @@ public final class Batcher implements BatchSource {
         }
         this.samplers = samplers;
         this.seen = List.copyOf(seen);
+        FrameAugmentation[] aug = new FrameAugmentation[seen.size()];
+        for (int m = 0; m < seen.size(); m++) {
+            long[] s = seen.get(m).shape();
+            if (augment == null || !augment.active() || seen.get(m).kind() != ModalitySpec.Kind.FRAMES || s.length != 4) continue;
+            aug[m] = new FrameAugmentation(augment.cropFraction(), augment.flip(), (int) s[1], (int) s[2], (int) s[3]);
+        }
+        this.augmentations = aug;
     }
 
     /** The modalities as the model sees them (a frames modality with {@code framesPerClip} frames). */
@@ -68,14 +87,20 @@ public final class Batcher implements BatchSource {
         return seen;
     }
 
-    /** Training epoch e: a random choice of frames per clip, seeded by (seed, e, clip id). */
+    /**
+     * Training epoch e: a random choice of frames per clip, then the augmentation (when on), both seeded
+     * by (seed, e, clip id). Only the chosen frames are read as floats.
+     */
     private BatchLoader.View trainingView(int epoch) {
-        return (clip, m, x) -> samplers[m] == null ? x : samplers[m].take(x, samplers[m].random(seed, epoch, clip.id()));
+        return (clip, m) -> {
+            float[] x = samplers[m] == null ? clip.input(m) : samplers[m].take(clip, m, samplers[m].random(seed, epoch, clip.id()));
+            return augmentations[m] == null ? x : augmentations[m].apply(x, seed, epoch, clip.id());
+        };
     }
 
-    /** Evaluation and estimates: the same evenly spaced frames every time. */
+    /** Evaluation and estimates: the same evenly spaced frames every time, never augmented. */
     private BatchLoader.View fixedView() {
-        return (clip, m, x) -> samplers[m] == null ? x : samplers[m].take(x, samplers[m].evenly());
+        return (clip, m) -> samplers[m] == null ? clip.input(m) : samplers[m].take(clip, m, samplers[m].evenly());
     }
 
     @Override

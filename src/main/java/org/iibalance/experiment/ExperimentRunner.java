@@ -243,7 +243,8 @@ public final class ExperimentRunner {
         }
         if (!device.is_cpu()) net.to(device, false);
         Optimizer opt = Optimizers.create(net.trainable(), cfg.training().optimizer(), cfg.training().lr(), cfg.training().weightDecay());
-        Batcher batcher = new Batcher(data, device, cfg.training().batchSize(), cfg.seed(), cfg.dataset().visual().framesPerClip());
+        Batcher batcher = new Batcher(data, device, cfg.training().batchSize(), cfg.seed(), cfg.dataset().visual().framesPerClip(),
+                cfg.dataset().visual().augment());
         List<String> mods = data.modalityNames();
         int epochs = cfg.training().epochs();
         List<String> extraColumns = new ArrayList<>(List.of(TrainingLoop.VAL_LOSS));

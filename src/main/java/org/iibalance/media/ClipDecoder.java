@@ -12,8 +12,10 @@ import org.bytedeco.javacv.Frame;
 
 /**
  * Decodes one media file with JavaCV's FFmpeg grabber: audio resampled by FFmpeg to the recipe's rate,
- * mono, 32-bit float; frames scaled by FFmpeg to size x size RGB and returned as floats in [0, 1],
- * laid out [T][3][size][size]. Audio and video of one file are read in a single pass.
+ * mono, 32-bit float; frames scaled and converted by FFmpeg (native code) to size x size RGB24 and kept
+ * as those 8-bit values, laid out [T][3][size][size] ({@link Decoded#pixels()}; {@link Decoded#frames()}
+ * gives them as floats k/255 in [0, 1]). Audio and video of one file are read in a single pass; no
+ * float array of the frames is made unless asked for.
  *
  * <p>Frames: with {@code visual.fps = 0}, T frames at the centres of T equal parts of the clip (or
  * of the window); with {@code fps > 0}, frames at {@code start + i / fps}. Each target time takes the
@@ -55,10 +57,15 @@ public final class ClipDecoder {
      * What one file gave.
      *
      * @param samples       mono audio at the recipe's rate inside the window (before fitting), or null
-     * @param frames        [T][3][size][size] floats in [0, 1], or null
+     * @param pixels        [T][3][size][size] 8-bit RGB values as decoded, or null
      * @param videoFrames   number of video frames decoded
      */
-    public record Decoded(float[] samples, float[] frames, int videoFrames) {}
+    public record Decoded(float[] samples, byte[] pixels, int videoFrames) {
+        /** The frames as floats k/255 in [0, 1], [T][3][size][size], or null without video. */
+        public float[] frames() {
+            return pixels == null ? null : Pixels.toFloats(pixels);
+        }
+    }
 
     /**
      * Decodes {@code file}.
@@ -184,7 +191,7 @@ public final class ClipDecoder {
         double audioStop = Math.min(end > 0 ? end : Double.POSITIVE_INFINITY, start + recipe.audio().seconds());
 
         int plane = size * size;
-        float[] frames = video ? new float[t * 3 * plane] : null;
+        byte[] frames = video ? new byte[t * 3 * plane] : null;
         byte[] last = video ? new byte[plane * 3] : null;
         boolean haveLast = false;
         int assigned = 0, videoFrames = 0;
@@ -202,30 +209,35 @@ public final class ClipDecoder {
                     videoFrames++;
                     copyRgb(f, last, size);
                     haveLast = true;
-                    while (assigned < t && targets[assigned] < ts + half) {
-                        toChw(last, frames, assigned, size);
-                        assigned++;
+                    if (assigned < t && targets[assigned] < ts + half) {
+                        toChw(last, frames, assigned++, size);
+                        while (assigned < t && targets[assigned] < ts + half) repeat(frames, assigned++, plane);
                     }
                     if (assigned == t) videoDone = true;
                 }
             } else if (f.samples != null && !audioDone) {
                 FloatBuffer b = (FloatBuffer) f.samples[0];
                 int n = b.remaining();
-                for (int j = 0; j < n; j++) {
-                    double st = ts + (double) j / rate;
-                    if (st < start - 0.5 / rate) continue;
-                    if (st >= audioStop) {
-                        audioDone = true;
-                        break;
-                    }
-                    if (nSamples == samples.length) samples = Arrays.copyOf(samples, samples.length * 2);
-                    samples[nSamples++] = b.get(b.position() + j);
+                // sample j is at ts + j / rate: keep those in [start - half a sample, audioStop), copied in bulk
+                int from = 0;
+                while (from < n && ts + (double) from / rate < start - 0.5 / rate) from++;
+                int to = from;
+                while (to < n && ts + (double) to / rate < audioStop) to++;
+                if (to < n) audioDone = true;
+                int len = to - from;
+                if (len > 0) {
+                    if (nSamples + len > samples.length) samples = Arrays.copyOf(samples, Math.max(samples.length * 2, nSamples + len));
+                    b.get(b.position() + from, samples, nSamples, len);
+                    nSamples += len;
                 }
             }
         }
         if (video) {
             if (!haveLast) throw new MediaException("no video frames decoded" + (end > 0 ? " in window [" + start + ", " + end + "] s" : ""));
-            while (assigned < t) toChw(last, frames, assigned++, size);
+            if (assigned < t) {
+                toChw(last, frames, assigned++, size);
+                while (assigned < t) repeat(frames, assigned++, plane);
+            }
         }
         if (audio && nSamples == 0) throw new MediaException("no audio samples decoded" + (end > 0 ? " in window [" + start + ", " + end + "] s" : ""));
         return new Decoded(audio ? Arrays.copyOf(samples, nSamples) : null, frames, videoFrames);
@@ -250,14 +262,20 @@ public final class ClipDecoder {
         for (int y = 0; y < size; y++) b.get(base + y * stride, out, y * row, row);
     }
 
-    private static void toChw(byte[] rgb, float[] out, int frame, int size) {
+    /** Packed RGB (what FFmpeg's converter wrote) to the three planes of frame {@code frame}: bytes only, no arithmetic. */
+    private static void toChw(byte[] rgb, byte[] out, int frame, int size) {
         int plane = size * size;
         int o = frame * 3 * plane;
-        for (int i = 0; i < plane; i++) {
-            out[o + i] = (rgb[3 * i] & 0xff) / 255f;
-            out[o + plane + i] = (rgb[3 * i + 1] & 0xff) / 255f;
-            out[o + 2 * plane + i] = (rgb[3 * i + 2] & 0xff) / 255f;
+        for (int i = 0, j = 0; i < plane; i++, j += 3) {
+            out[o + i] = rgb[j];
+            out[o + plane + i] = rgb[j + 1];
+            out[o + 2 * plane + i] = rgb[j + 2];
         }
+    }
+
+    /** Frame {@code frame} is the same picture as the one before it (a target between two decoded frames' times). */
+    private static void repeat(byte[] out, int frame, int plane) {
+        System.arraycopy(out, (frame - 1) * 3 * plane, out, frame * 3 * plane, 3 * plane);
     }
 
     private static String brief(Throwable e) {

@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 import org.iibalance.config.DatasetConfig;
 
 /**
- * Prints clips/s through decode + preprocess (JavaCV, log-Mel, frames as floats), cold and from the
+ * Prints clips/s through decode + preprocess (JavaCV, log-Mel, frames kept 8-bit), cold and from the
  * feature cache, beside the {@code ffmpeg} command-line tool decoding the same files in the same run
  * (video through {@code fps=16,scale=S:S} to raw RGB and audio to 16 kHz mono f32le, both to
  * /dev/null, one process per file). Inputs: the real avmnist-clips, and a few 10 s 224x224 clips
@@ -56,7 +56,7 @@ public final class DecodeBenchmark {
     }
 
     private static MediaRecipe recipe(double seconds, int frames, double fps, int size) {
-        return new MediaRecipe(new DatasetConfig.AudioConfig(16000, seconds, 25, 10, 64), new DatasetConfig.VisualConfig(frames, fps, size, 0), "tile");
+        return new MediaRecipe(new DatasetConfig.AudioConfig(16000, seconds, 25, 10, 64), new DatasetConfig.VisualConfig(frames, fps, size, 0, DatasetConfig.AugmentConfig.defaults()), "tile");
     }
 
     private static void run(String title, List<Path> files, MediaRecipe r, int ffSize, int ffFps, int threads, Path work) throws Exception {

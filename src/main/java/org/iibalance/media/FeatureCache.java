@@ -53,7 +53,11 @@ public final class FeatureCache {
 
     /** The cached array of {@code key}, or null when absent or broken (a broken entry is deleted). */
     public float[] get(String key) {
-        return read(key, MAGIC);
+        ByteBuffer b = read(key, MAGIC);
+        if (b == null) return null;
+        float[] v = new float[b.remaining() / 4];
+        b.order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(v);
+        return v;
     }
 
     /**
@@ -61,7 +65,22 @@ public final class FeatureCache {
      * absent or broken.
      */
     public float[] getFrames(String key) {
-        return read(key, MAGIC_U8);
+        byte[] q = getPixels(key);
+        return q == null ? null : Pixels.toFloats(q);
+    }
+
+    /** The cached 8-bit values of {@code key} stored by {@link #putPixels} (or {@link #putFrames}), or null when absent or broken. */
+    public byte[] getPixels(String key) {
+        ByteBuffer b = read(key, MAGIC_U8);
+        if (b == null) return null;
+        byte[] q = new byte[b.remaining()];
+        b.get(q);
+        return q;
+    }
+
+    /** Stores 8-bit values (decoded frames) as they are, one byte each, atomically. */
+    public void putPixels(String key, byte[] pixels) throws IOException {
+        write(key, MAGIC_U8, pixels.length, ByteBuffer.wrap(pixels));
     }
 
     /**
@@ -74,14 +93,15 @@ public final class FeatureCache {
         write(key, MAGIC_U8, q.length, ByteBuffer.wrap(q));
     }
 
-    private float[] read(String key, int magic) {
+    /** The payload of an intact entry (positioned on it), or null; a broken entry is deleted. */
+    private ByteBuffer read(String key, int magic) {
         Path p = pathOf(key);
         if (!Files.isRegularFile(p)) {
             misses.incrementAndGet();
             return null;
         }
         try {
-            float[] v = parse(Files.readAllBytes(p), key, magic);
+            ByteBuffer v = parse(Files.readAllBytes(p), key, magic);
             if (v != null) {
                 hits.incrementAndGet();
                 return v;
@@ -109,15 +129,21 @@ public final class FeatureCache {
         Path p = pathOf(key);
         Files.createDirectories(p.getParent());
         byte[] k = key.getBytes(StandardCharsets.UTF_8);
-        ByteBuffer b = ByteBuffer.allocate(12 + k.length + payload.capacity() + 8).order(ByteOrder.LITTLE_ENDIAN);
-        b.putInt(magic).putInt(k.length).put(k).putInt(n);
-        b.put(payload.array());
+        ByteBuffer head = ByteBuffer.allocate(12 + k.length).order(ByteOrder.LITTLE_ENDIAN);
+        head.putInt(magic).putInt(k.length).put(k).putInt(n);
+        byte[] body = payload.array();
         CRC32 crc = new CRC32();
-        crc.update(b.array(), 0, b.position());
-        b.putLong(crc.getValue());
+        crc.update(head.array(), 0, head.position());
+        crc.update(body, 0, payload.capacity());
+        ByteBuffer tail = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(crc.getValue());
         Path tmp = Files.createTempFile(p.getParent(), p.getFileName().toString(), ".tmp");
         try {
-            Files.write(tmp, b.array());
+            // header, payload and checksum written from their own arrays: no copy of the payload
+            try (var out = Files.newOutputStream(tmp)) {
+                out.write(head.array(), 0, head.position());
+                out.write(body, 0, payload.capacity());
+                out.write(tail.array());
+            }
             try {
                 Files.move(tmp, p, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -135,7 +161,7 @@ public final class FeatureCache {
         return dir.resolve(h.substring(0, 2)).resolve(h + ".bin");
     }
 
-    private static float[] parse(byte[] bytes, String key, int magic) {
+    private static ByteBuffer parse(byte[] bytes, String key, int magic) {
         if (bytes.length < 20) return null;
         ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         if (b.getInt() != magic) return null;
@@ -150,14 +176,7 @@ public final class FeatureCache {
         CRC32 crc = new CRC32();
         crc.update(bytes, 0, bytes.length - 8);
         if (ByteBuffer.wrap(bytes, bytes.length - 8, 8).order(ByteOrder.LITTLE_ENDIAN).getLong() != crc.getValue()) return null;
-        float[] v = new float[n];
-        if (magic == MAGIC) {
-            b.asFloatBuffer().get(v);
-        } else {
-            int o = b.position();
-            for (int i = 0; i < n; i++) v[i] = (bytes[o + i] & 0xff) / 255f;
-        }
-        return v;
+        return ByteBuffer.wrap(bytes, b.position(), width * n).slice().order(ByteOrder.LITTLE_ENDIAN);
     }
 
     static String sha256(String s) {

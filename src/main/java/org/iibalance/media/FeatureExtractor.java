@@ -40,11 +40,16 @@ public final class FeatureExtractor {
      * The arrays of one clip.
      *
      * @param audio        log-Mel spectrogram, flat [mel][time]
-     * @param visual       frames, flat [T][3][size][size]
+     * @param pixels       frames as 8-bit values, flat [T][3][size][size]
      * @param audioCached  whether the audio came from the cache
      * @param visualCached whether the frames came from the cache
      */
-    public record Features(float[] audio, float[] visual, boolean audioCached, boolean visualCached) {}
+    public record Features(float[] audio, byte[] pixels, boolean audioCached, boolean visualCached) {
+        /** The frames as floats k/255 in [0, 1], flat [T][3][size][size] (made on each call), or null. */
+        public float[] visual() {
+            return pixels == null ? null : Pixels.toFloats(pixels);
+        }
+    }
 
     /**
      * Extracts a clip.
@@ -67,16 +72,16 @@ public final class FeatureExtractor {
             throw new MediaException((audioFile != null && missing == audioFile ? "audio file " : "") + "missing on disk or unreadable: " + missing);
         }
         float[] a = cache == null ? null : cache.get(aKey);
-        float[] v = cache == null ? null : cache.getFrames(vKey);
+        byte[] v = cache == null ? null : cache.getPixels(vKey);
         if (a != null && a.length != recipe.audio().melBins() * melFrames()) a = null;
         if (v != null && v.length != recipe.visualLength()) v = null;
         boolean aCached = a != null, vCached = v != null;
         if (a == null && v == null && audioFile == null) {
             ClipDecoder.Decoded d = decoder.decode(video, true, true, start, end);
             a = spectrogram(d.samples());
-            v = d.frames();
+            v = d.pixels();
         } else {
-            if (v == null) v = decoder.decode(video, false, true, start, end).frames();
+            if (v == null) v = decoder.decode(video, false, true, start, end).pixels();
             if (a == null) {
                 try {
                     a = spectrogram(decoder.decode(audioSrc, true, false, start, end).samples());
@@ -88,7 +93,7 @@ public final class FeatureExtractor {
         if (cache != null) {
             try {
                 if (!aCached) cache.put(aKey, a);
-                if (!vCached) cache.putFrames(vKey, v);
+                if (!vCached) cache.putPixels(vKey, v);
             } catch (IOException e) {
                 // a cache that cannot be written costs time, not correctness
             }
@@ -106,17 +111,37 @@ public final class FeatureExtractor {
         float[] a = cache == null ? null : cache.get(key);
         if (a != null && a.length == recipe.audio().melBins() * melFrames()) return a;
         a = spectrogram(decoder.decode(src, true, false, start, end).samples());
-        store(key, a, false);
+        if (cache != null) {
+            try {
+                cache.put(key, a);
+            } catch (IOException e) {
+                // a cache that cannot be written costs time, not correctness
+            }
+        }
         return a;
     }
 
     /** The frames of one clip alone ([T][3][size][size] in [0, 1]): from the 8-bit cache entry when present, else decoded (and cached). */
     public float[] frames(Path video, double start, double end) throws MediaException {
+        return Pixels.toFloats(pixels(video, start, end));
+    }
+
+    /**
+     * The frames of one clip alone as 8-bit values ([T][3][size][size]): from the cache entry when
+     * present, else decoded (and cached). Callers turn into floats only the frames they use.
+     */
+    public byte[] pixels(Path video, double start, double end) throws MediaException {
         String key = recipe.visualKey() + "|" + identityOf(video) + "|" + start + "|" + end;
-        float[] v = cache == null ? null : cache.getFrames(key);
+        byte[] v = cache == null ? null : cache.getPixels(key);
         if (v != null && v.length == recipe.visualLength()) return v;
-        v = decoder.decode(video, false, true, start, end).frames();
-        store(key, v, true);
+        v = decoder.decode(video, false, true, start, end).pixels();
+        if (cache != null) {
+            try {
+                cache.putPixels(key, v);
+            } catch (IOException e) {
+                // a cache that cannot be written costs time, not correctness
+            }
+        }
         return v;
     }
 
@@ -130,16 +155,6 @@ public final class FeatureExtractor {
             return FeatureCache.identity(p);
         } catch (IOException e) {
             throw new MediaException("missing on disk or unreadable: " + p);
-        }
-    }
-
-    private void store(String key, float[] x, boolean frames) {
-        if (cache == null) return;
-        try {
-            if (frames) cache.putFrames(key, x);
-            else cache.put(key, x);
-        } catch (IOException e) {
-            // a cache that cannot be written costs time, not correctness
         }
     }
 

@@ -12,7 +12,7 @@ class ClipDecoderTest {
     Path dir;
 
     static MediaRecipe recipe(int frames, double fps, int size, double seconds) {
-        return new MediaRecipe(new DatasetConfig.AudioConfig(16000, seconds, 25, 10, 32), new DatasetConfig.VisualConfig(frames, fps, size, 0), "tile");
+        return new MediaRecipe(new DatasetConfig.AudioConfig(16000, seconds, 25, 10, 32), new DatasetConfig.VisualConfig(frames, fps, size, 0, DatasetConfig.AugmentConfig.defaults()), "tile");
     }
 
     @Test
