@@ -34,7 +34,7 @@ class BatcherAugmentationTest {
         }
         List<ModalitySpec> mods = List.of(new ModalitySpec("audio", ModalitySpec.Kind.SPECTROGRAM, new long[] {1, 2, 2}),
                 new ModalitySpec("visual", ModalitySpec.Kind.FRAMES, new long[] {2, 1, 4, 4}));
-        return new MultimodalDataset("t", List.of("a", "b"), mods, clips, clips, clips, List.of(), "x");
+        return new MultimodalDataset("t", List.of("a", "b"), mods, clips, clips, clips, List.of());
     }
 
     private static List<List<float[]>> batches(Batcher b, int epoch) throws Exception {

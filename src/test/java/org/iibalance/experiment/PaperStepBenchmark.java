@@ -67,7 +67,7 @@ public final class PaperStepBenchmark {
             for (int k = 0; k < v.length; k++) v[k] = (float) rnd.nextGaussian();
             clips.add(new Clip("c" + i, i % classes, List.of(a, v), Map.of()));
         }
-        MultimodalDataset data = new MultimodalDataset("random", names, mods, clips, clips, clips, List.of(), "random");
+        MultimodalDataset data = new MultimodalDataset("random", names, mods, clips, clips, clips, List.of());
         Device device = Devices.of("cpu");
         TrainingMethod method = Methods.create(cfg.method());
         MultimodalNetwork net = new MultimodalNetwork(mods, classes, cfg.model(), method.fusion());
