@@ -35,6 +35,7 @@ public final class WorkbenchView extends BorderPane {
     private final GatingView gatingView;
     private final SweepView sweepView;
     private final RunsView runsView;
+    private final org.iibalance.gui.robustness.RobustnessView robustnessView;
     private final ChartRefresher refresher = new ChartRefresher(CHART_REFRESH_MILLIS);
 
     /** The window over {@code vm}. */
@@ -53,6 +54,7 @@ public final class WorkbenchView extends BorderPane {
             vm.rerun(r);
             tabs.getSelectionModel().select(0);
         }, vm::notice);
+        robustnessView = new org.iibalance.gui.robustness.RobustnessView(vm.robustness(), vm::notice);
 
         Button train = new Button("\u25b6 Train");
         train.setId("trainButton");
@@ -97,7 +99,8 @@ public final class WorkbenchView extends BorderPane {
         tabs.setId("tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getTabs().addAll(new Tab("Set-up", setupView), new Tab("Training", trainingView), new Tab("Budgets (Fig. 3)", budgetView),
-                new Tab("Gating inspector", gatingView), new Tab("Sweep (Fig. 4)", sweepView), new Tab("Runs", runsView));
+                new Tab("Gating inspector", gatingView), new Tab("Sweep (Fig. 4)", sweepView), new Tab("Runs", runsView),
+                new Tab("Robustness", robustnessView));
         setCenter(tabs);
 
         StatusBar bar = new StatusBar();
@@ -175,6 +178,11 @@ public final class WorkbenchView extends BorderPane {
     /** The runs view. */
     public RunsView runsView() {
         return runsView;
+    }
+
+    /** The Robustness tab. */
+    public org.iibalance.gui.robustness.RobustnessView robustnessView() {
+        return robustnessView;
     }
 
     /** The set-up view. */

@@ -25,6 +25,7 @@ public final class WorkbenchViewModel {
     private final GatingViewModel gating;
     private final SweepViewModel sweep;
     private final RunsViewModel runs;
+    private final org.iibalance.gui.robustness.RobustnessViewModel robustness;
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
     private final BooleanBinding canTrain;
     private final javafx.beans.binding.StringBinding activity;
@@ -38,6 +39,7 @@ public final class WorkbenchViewModel {
         gating = new GatingViewModel(executor);
         sweep = new SweepViewModel(executor, setup::config);
         runs = new RunsViewModel(executor, Path.of(setup.entry("output.runsDir").valueProperty().get()));
+        robustness = new org.iibalance.gui.robustness.RobustnessViewModel(executor, runs.rows(), runs.runsDirProperty());
         setup.entry("output.runsDir").valueProperty().addListener((o, a, b) -> {
             if (b != null && !b.isBlank()) runs.runsDirProperty().set(Path.of(b));
         });
@@ -45,7 +47,8 @@ public final class WorkbenchViewModel {
         canTrain = setup.validProperty().and(javafx.beans.binding.Bindings.createBooleanBinding(() -> !training.statusProperty().get().active()
                 && !sweep.runningProperty().get(), training.statusProperty(), sweep.runningProperty()));
         activity = javafx.beans.binding.Bindings.createStringBinding(this::describeActivity, training.statusProperty(), sweep.runningProperty(),
-                sweep.trialsDoneProperty(), sweep.trialsTotalProperty(), setup.datasetLoadingProperty(), training.methodNameProperty());
+                sweep.trialsDoneProperty(), sweep.trialsTotalProperty(), setup.datasetLoadingProperty(), training.methodNameProperty(),
+                robustness.runningProperty(), robustness.progressProperty());
         // how a run or a sweep ended becomes the last message (the state fields say the rest)
         sweep.runningProperty().addListener((o, was, now) -> {
             if (!was && now) notice("sweep started: " + sweep.trialsTotalProperty().get() + " trials");
@@ -82,6 +85,7 @@ public final class WorkbenchViewModel {
         }
         if (sweep.runningProperty().get()) a.add("sweep " + sweep.trialsDoneProperty().get() + "/" + sweep.trialsTotalProperty().get() + " trials");
         if (setup.datasetLoadingProperty().get()) a.add("loading dataset");
+        if (robustness.runningProperty().get()) a.add("robustness " + robustness.progressProperty().get());
         return a.isEmpty() ? "idle" : String.join(" + ", a);
     }
 
@@ -161,6 +165,11 @@ public final class WorkbenchViewModel {
     /** The runs table's state. */
     public RunsViewModel runs() {
         return runs;
+    }
+
+    /** The Robustness tab's state. */
+    public org.iibalance.gui.robustness.RobustnessViewModel robustness() {
+        return robustness;
     }
 
     /** The executor. */

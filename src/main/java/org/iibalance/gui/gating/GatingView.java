@@ -140,8 +140,8 @@ public final class GatingView extends SplitPane {
         VBox right = new VBox(6, title, new Label("frames"), frames, new Label("log-Mel spectrogram"), spec, new Label("class probabilities per head"), probs,
                 play, note);
         right.setPadding(new Insets(6));
-        getItems().addAll(left, new javafx.scene.control.ScrollPane(right));
-        setDividerPositions(0.55);
+        getItems().addAll(left, new javafx.scene.control.ScrollPane(right), new javafx.scene.control.ScrollPane(new WhatIfPanel(vm.whatIf(), report)));
+        setDividerPositions(0.42, 0.68);
     }
 
     private void rebuildColumns(GatingViewModel vm) {

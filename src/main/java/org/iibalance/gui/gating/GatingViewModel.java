@@ -67,6 +67,7 @@ public final class GatingViewModel {
     private Path datasetFor;
     private boolean datasetLoading;
     private final RealClipAudio realAudio;
+    private final WhatIfViewModel whatIf;
 
     /** An inspector loading datasets through {@code executor}. */
     public GatingViewModel(TaskExecutor executor) {
@@ -81,6 +82,12 @@ public final class GatingViewModel {
         maxWeight.addListener(o -> refilter());
         weightModality.addListener(o -> refilter());
         selected.addListener((o, a, b) -> showSelected());
+        whatIf = new WhatIfViewModel(executor, runDir.getReadOnlyProperty(), selected);
+    }
+
+    /** The what-if panel's state (follows this inspector's run and selected clip). */
+    public WhatIfViewModel whatIf() {
+        return whatIf;
     }
 
     private void refilter() {
