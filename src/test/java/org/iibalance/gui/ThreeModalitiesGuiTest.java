@@ -86,6 +86,9 @@ class ThreeModalitiesGuiTest {
             view.tabs().getSelectionModel().select(2);
             return null;
         });
+        // the chart is redrawn by the refresher once its tab is shown (within a tick)
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> fx(() -> view.budgetView().barsPane().viewer().getChart().getCategoryPlot().getDataset().getColumnCount() > 0));
         CategoryDataset bars = fx(() -> view.budgetView().barsPane().viewer().getChart().getCategoryPlot().getDataset());
         assertEquals(List.of("audio", "visual", "sensor"), bars.getColumnKeys());
         double beta = 0;

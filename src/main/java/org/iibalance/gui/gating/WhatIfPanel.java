@@ -1,5 +1,7 @@
 package org.iibalance.gui.gating;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -30,6 +32,9 @@ public final class WhatIfPanel extends VBox {
     private final ImageView spectrogram = new ImageView();
     private final Label probabilities = new Label();
     private final Label verdict = new Label();
+    private final List<ProgressBar> bars = new ArrayList<>();
+    private final List<Label> texts = new ArrayList<>();
+    private List<String> rowsFor = List.of();
 
     /** The panel over {@code vm}; {@code report} takes messages for the status bar. */
     public WhatIfPanel(WhatIfViewModel vm, Consumer<String> report) {
@@ -94,12 +99,13 @@ public final class WhatIfPanel extends VBox {
     }
 
     private void show(WhatIfResult r) {
-        weights.getChildren().clear();
         if (r == null) {
             frames.setImage(null);
             spectrogram.setImage(null);
             probabilities.setText("");
             verdict.setText("");
+            for (ProgressBar b : bars) b.setProgress(0);
+            for (Label t : texts) t.setText("");
             return;
         }
         frames.setImage(r.frames() == null ? null : picture(r.frames()).toImage());
@@ -107,18 +113,30 @@ public final class WhatIfPanel extends VBox {
         verdict.setText(String.format(Locale.ROOT, "true class %d; predicted %d (clean: %d)%s", r.label(), r.prediction(), r.cleanPrediction(),
                 r.prediction() == r.label() ? "" : "  WRONG"));
         verdict.setStyle("-fx-font-weight: bold; -fx-text-fill: " + (r.prediction() == r.label() ? "#1a7f37" : "#b42318") + ";");
+        if (!r.modalities().equals(rowsFor)) { // one row per modality, built once per run: the bars move, they are not replaced
+            weights.getChildren().clear();
+            bars.clear();
+            texts.clear();
+            for (int m = 0; m < r.modalities().size(); m++) {
+                String name = r.modalities().get(m);
+                ProgressBar bar = new ProgressBar(0);
+                bar.setId("whatIfWeight-" + name);
+                bar.setPrefWidth(160);
+                Label v = new Label();
+                v.setId("whatIfWeightText-" + name);
+                weights.addRow(m, new Label("w_" + name), bar, v);
+                bars.add(bar);
+                texts.add(v);
+            }
+            rowsFor = List.copyOf(r.modalities());
+        }
         for (int m = 0; m < r.modalities().size(); m++) {
             String name = r.modalities().get(m);
-            Label n = new Label("w_" + name);
-            ProgressBar bar = new ProgressBar(r.weights() == null ? 0 : r.weights()[m]);
-            bar.setId("whatIfWeight-" + name);
-            bar.setPrefWidth(160);
+            bars.get(m).setProgress(r.weights() == null ? 0 : r.weights()[m]);
             String text = r.weights() == null ? "no fusion weights (this method has none)"
                     : String.format(Locale.ROOT, "%.3f (clean %.3f)", r.weights()[m], r.cleanWeights() == null ? Double.NaN : r.cleanWeights()[m]);
             if (r.uncertainty() != null) text += String.format(Locale.ROOT, "   u_%s %.3f", name, r.uncertainty()[m]);
-            Label v = new Label(text);
-            v.setId("whatIfWeightText-" + name);
-            weights.addRow(m, n, bar, v);
+            texts.get(m).setText(text);
         }
         StringBuilder p = new StringBuilder("head    ");
         int classes = r.probabilities().values().stream().mapToInt(v -> v.length).max().orElse(0);
