@@ -47,6 +47,11 @@ import org.testfx.util.WaitForAsyncUtils;
 @Tag("slow")
 @ExtendWith(ApplicationExtension.class)
 class WhatIfGuiTest {
+    static {
+        // the first window of a JVM boots the toolkit; on the loaded 2-core machine that took over TestFX's 10 s default
+        System.setProperty("testfx.setup.timeout", System.getProperty("testfx.setup.timeout", "120000"));
+    }
+
     @TempDir
     static Path runs;
     private static Path run;
