@@ -14,7 +14,7 @@ import org.iibalance.data.corruption.Waveforms;
  * "What if this modality failed on this clip?": a completed run's best checkpoint, loaded once, run
  * again on one test (or validation) clip with corruptions applied to its decoded input. The outcome
  * is the corrupted clip (to be drawn as the network sees it) and the clip's outputs: the fused and
- * per-head class probabilities, u_m (Eq. 7) and the fusion weights w_m (Eq. 8). The clip is
+ * per-head class probabilities, u_m (Eq. 7) and the fusion weights w_m (Eq. 10). The clip is
  * corrupted exactly as {@code evaluate --corrupt} corrupts it (same seed, same per-clip stream), so
  * the what-if of a clip equals its row of that evaluation's gating table.
  */

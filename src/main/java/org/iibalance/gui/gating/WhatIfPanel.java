@@ -67,7 +67,7 @@ public final class WhatIfPanel extends VBox {
         status.textProperty().bind(vm.statusProperty());
         vm.resultProperty().addListener((o, a, r) -> show(r));
 
-        getChildren().addAll(title, how, sliders, reset, verdict, new Label("fusion weight w_m (Eq. 8) and uncertainty u_m (Eq. 7); | marks clean"), weights,
+        getChildren().addAll(title, how, sliders, reset, verdict, new Label("fusion weight w_m (Eq. 10), its clean value in brackets, and u_m (Eq. 7)"), weights,
                 new Label("frames, as corrupted"), frames, new Label("spectrogram, as corrupted"), spectrogram, new Label("class probabilities per head"),
                 probabilities, status);
     }
