@@ -140,7 +140,9 @@ public final class GatingView extends SplitPane {
         VBox right = new VBox(6, title, new Label("frames"), frames, new Label("log-Mel spectrogram"), spec, new Label("class probabilities per head"), probs,
                 play, note);
         right.setPadding(new Insets(6));
-        getItems().addAll(left, new javafx.scene.control.ScrollPane(right), new javafx.scene.control.ScrollPane(new WhatIfPanel(vm.whatIf(), report)));
+        javafx.scene.control.ScrollPane whatIf = new javafx.scene.control.ScrollPane(new WhatIfPanel(vm.whatIf(), report));
+        whatIf.setFitToWidth(true); // the panel wraps its text and sliders to the column instead of running off it
+        getItems().addAll(left, new javafx.scene.control.ScrollPane(right), whatIf);
         setDividerPositions(0.42, 0.68);
     }
 

@@ -43,6 +43,7 @@ public final class WhatIfPanel extends VBox {
         setPadding(new Insets(6));
         Label title = new Label("What if a modality fails on this clip?");
         title.setStyle("-fx-font-weight: bold; -fx-font-size: 1.1em;");
+        title.setWrapText(true);
         Label how = new Label("Drag a slider: the clip is corrupted and run again through the run's best checkpoint (as `evaluate --corrupt` does).");
         how.setWrapText(true);
         Button reset = new Button("Reset to clean");
@@ -67,9 +68,15 @@ public final class WhatIfPanel extends VBox {
         status.textProperty().bind(vm.statusProperty());
         vm.resultProperty().addListener((o, a, r) -> show(r));
 
-        getChildren().addAll(title, how, sliders, reset, verdict, new Label("fusion weight w_m (Eq. 10), its clean value in brackets, and u_m (Eq. 7)"), weights,
+        getChildren().addAll(title, how, sliders, reset, verdict, wrapped("fusion weight w_m (Eq. 10), its clean value in brackets, and u_m (Eq. 7)"), weights,
                 new Label("frames, as corrupted"), frames, new Label("spectrogram, as corrupted"), spectrogram, new Label("class probabilities per head"),
                 probabilities, status);
+    }
+
+    private static Label wrapped(String text) {
+        Label l = new Label(text);
+        l.setWrapText(true);
+        return l;
     }
 
     private void buildSliders(WhatIfViewModel vm) {
@@ -121,7 +128,7 @@ public final class WhatIfPanel extends VBox {
                 String name = r.modalities().get(m);
                 ProgressBar bar = new ProgressBar(0);
                 bar.setId("whatIfWeight-" + name);
-                bar.setPrefWidth(160);
+                bar.setPrefWidth(120);
                 Label v = new Label();
                 v.setId("whatIfWeightText-" + name);
                 weights.addRow(m, new Label("w_" + name), bar, v);
@@ -135,7 +142,7 @@ public final class WhatIfPanel extends VBox {
             bars.get(m).setProgress(r.weights() == null ? 0 : r.weights()[m]);
             String text = r.weights() == null ? "no fusion weights (this method has none)"
                     : String.format(Locale.ROOT, "%.3f (clean %.3f)", r.weights()[m], r.cleanWeights() == null ? Double.NaN : r.cleanWeights()[m]);
-            if (r.uncertainty() != null) text += String.format(Locale.ROOT, "   u_%s %.3f", name, r.uncertainty()[m]);
+            if (r.uncertainty() != null) text += String.format(Locale.ROOT, "  u %.3f", r.uncertainty()[m]);
             texts.get(m).setText(text);
         }
         StringBuilder p = new StringBuilder("head    ");
