@@ -59,6 +59,8 @@ public final class WhatIfPanel extends VBox {
         probabilities.setStyle("-fx-font-family: monospace;");
         verdict.setId("whatIfVerdict");
         verdict.setStyle("-fx-font-weight: bold;");
+        verdict.setWrapText(true);
+        probabilities.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // a table: scrolled sideways, never cut
         weights.setId("whatIfWeights");
         weights.setHgap(6);
         weights.setVgap(2);
@@ -69,7 +71,7 @@ public final class WhatIfPanel extends VBox {
         vm.resultProperty().addListener((o, a, r) -> show(r));
 
         getChildren().addAll(title, how, sliders, reset, verdict, wrapped("fusion weight w_m (Eq. 10), its clean value in brackets, and u_m (Eq. 7)"), weights,
-                new Label("frames, as corrupted"), frames, new Label("spectrogram, as corrupted"), spectrogram, new Label("class probabilities per head"),
+                wrapped("frames, as corrupted"), frames, wrapped("spectrogram, as corrupted"), spectrogram, wrapped("class probabilities per head"),
                 probabilities, status);
     }
 
@@ -82,7 +84,7 @@ public final class WhatIfPanel extends VBox {
     private void buildSliders(WhatIfViewModel vm) {
         sliders.getChildren().clear();
         if (vm.knobs().isEmpty()) {
-            sliders.getChildren().add(new Label("(sliders appear once the run's checkpoint is loaded)"));
+            sliders.getChildren().add(wrapped("(sliders appear once the run's checkpoint is loaded)"));
             return;
         }
         for (WhatIfKnob k : vm.knobs()) {
@@ -100,6 +102,7 @@ public final class WhatIfPanel extends VBox {
             s.setShowTickMarks(true);
             s.valueProperty().bindBidirectional(k.value());
             Label caption = new Label();
+            caption.setWrapText(true);
             caption.textProperty().bind(Bindings.createStringBinding(k::caption, k.value()));
             sliders.getChildren().addAll(caption, s);
         }
@@ -131,6 +134,7 @@ public final class WhatIfPanel extends VBox {
                 bar.setPrefWidth(120);
                 Label v = new Label();
                 v.setId("whatIfWeightText-" + name);
+                v.setWrapText(true);
                 weights.addRow(m, new Label("w_" + name), bar, v);
                 bars.add(bar);
                 texts.add(v);
