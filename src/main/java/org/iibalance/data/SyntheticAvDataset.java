@@ -16,13 +16,14 @@ import org.iibalance.media.LogMelSpectrogram;
  * <p>Each clip has a sound (a waveform at {@code dataset.audio.sampleRate}, turned into a log-Mel
  * spectrogram with the configured window and hop) and {@code dataset.visual.frames} small RGB frames.
  * <ul>
- *   <li><b>Audio is the dominant modality.</b> Each class has a harmonic tone with its own pitch and
- *   loudness envelope, quick for a spectrogram encoder to learn. Only {@code alikePairs} pairs of
+ *   <li><b>Audio is the dominant modality.</b> Each class has a tone pattern one can hear apart (its
+ *   own pitch, played as 1, 2 or 3 beeps, steady or gliding), quick for a spectrogram encoder to
+ *   learn. Only {@code alikePairs} pairs of
  *   classes <em>sound alike</em> (classes 0 and 1 by default), so audio alone cannot tell those
  *   apart.</li>
- *   <li><b>Vision is weaker and slower, but carries what audio lacks.</b> Each class shows a blob with
- *   a colour and place, drifting over the frames; heavy pixel noise and a distractor blob make it slow
- *   to learn. The classes that sound alike look different, but the next {@code lookAlikePairs} pairs
+ *   <li><b>Vision is weaker and slower, but carries what audio lacks.</b> Each class shows a solid shape
+ *   with its own colour and motion (a red disk moving right, a blue square moving down, ...) at a
+ *   random place; pixel noise and a faint distractor disk make it slower to learn. The classes that sound alike look different, but the next {@code lookAlikePairs} pairs
  *   look alike (classes 2 and 3, 4 and 5, 6 and 7 by default), so vision alone is capped lower than
  *   audio.</li>
  *   <li><b>Reliability varies per clip.</b> In {@code noisyAudioFraction} of the clips the audio is
@@ -38,8 +39,8 @@ public final class SyntheticAvDataset implements DatasetLoader {
 
     /** The palette of blob colours (RGB); neighbours are deliberately close. */
     private static final float[][] PALETTE = {
-        {1.0f, 0.2f, 0.2f}, {0.2f, 0.4f, 1.0f}, {0.2f, 1.0f, 0.3f}, {1.0f, 0.9f, 0.2f},
-        {0.9f, 0.3f, 1.0f}, {0.2f, 1.0f, 1.0f}, {1.0f, 0.6f, 0.2f}, {0.6f, 0.6f, 0.6f}
+        {1.0f, 0.15f, 0.15f}, {0.2f, 0.4f, 1.0f}, {0.15f, 0.9f, 0.2f}, {1.0f, 0.9f, 0.15f},
+        {0.8f, 0.25f, 1.0f}, {0.15f, 0.95f, 0.95f}, {1.0f, 0.55f, 0.1f}, {0.75f, 0.75f, 0.75f}
     };
 
     @Override
@@ -49,7 +50,7 @@ public final class SyntheticAvDataset implements DatasetLoader {
 
     @Override
     public String description() {
-        return "embedded audio-visual data generated from the seed (tones + drifting blobs, noisy audio and corrupt frames per clip)";
+        return "embedded audio-visual data generated from the seed (beep patterns + moving coloured shapes, noisy audio and dark or occluded frames per clip)";
     }
 
     @Override
@@ -140,49 +141,70 @@ public final class SyntheticAvDataset implements DatasetLoader {
             return out;
         }
 
-        /** A harmonic tone with the class's pitch and envelope, plus background noise. */
+        /**
+         * A tone pattern a listener can tell apart: the sound's pitch (a harmonic tone, one step of
+         * 1.35x per sound), played as 1, 2 or 3 beeps, steady or gliding up; plus background noise
+         * (six times louder on a drowned clip). Sounds differ in pitch first, so a spectrogram
+         * encoder learns them in a few epochs: audio stays the dominant, faster modality.
+         */
         float[] waveform(int label, RandomGenerator r, boolean drowned) {
             int sound = soundOf(label, s.alikePairs());
             double f0 = 220 * Math.pow(1.35, sound) * (1 + 0.03 * r.nextGaussian());
-            int envelope = sound % 3; // 0 flat, 1 rising, 2 falling
+            int beeps = 1 + sound % 3;
+            boolean glide = (sound / 3) % 2 == 1;
             double phase = r.nextDouble() * 2 * Math.PI;
             double amp = 0.3;
             double noise = amp * s.audioNoise() * (drowned ? 6 : 1);
             float[] w = new float[samples];
+            double ph = phase;
             for (int i = 0; i < samples; i++) {
-                double t = (double) i / a.sampleRate();
                 double pos = (double) i / samples;
-                double env = envelope == 0 ? 1 : envelope == 1 ? 0.2 + 0.8 * pos : 1 - 0.8 * pos;
-                double x = Math.sin(2 * Math.PI * f0 * t + phase) + 0.5 * Math.sin(4 * Math.PI * f0 * t + phase) + 0.25 * Math.sin(6 * Math.PI * f0 * t);
-                w[i] = (float) (amp * env * x / 1.75 + noise * r.nextGaussian());
+                // beep k of n fills 70% of its slot, with 10 ms-ish soft edges
+                double slot = pos * beeps, inSlot = slot - Math.floor(slot);
+                double env = inSlot < 0.7 ? Math.min(1, Math.min(inSlot, 0.7 - inSlot) * 25) : 0;
+                double f = glide ? f0 * (1 + 0.5 * inSlot) : f0;
+                ph += 2 * Math.PI * f / a.sampleRate();
+                double x = Math.sin(ph) + 0.5 * Math.sin(2 * ph) + 0.25 * Math.sin(3 * ph);
+                // the tone at 1.5x the old continuous tone's level: beeps carry less energy than a steady
+                // tone, and audio must stay the faster, more confident modality
+                w[i] = (float) (1.5 * amp * env * x / 1.75 + noise * r.nextGaussian());
             }
             return w;
         }
 
-        /** [T, 3, H, W] frames: the class's blob drifting, a distractor, pixel noise, corruption. */
+        /**
+         * [T, 3, H, W] frames a viewer can read: each look is a solid shape with its own colour and
+         * motion (look 0 a red disk moving right, look 1 a blue square moving down, look 2 a green
+         * triangle moving left, ...), over a faint grey distractor disk and pixel noise. A dark clip is
+         * dimmed to a tenth under the same noise, an occluded clip has a grey square over two thirds
+         * of each side: both visibly unreliable.
+         */
         float[] frames(int label, RandomGenerator r, String state) {
             int size = v.size(), t = v.frames();
             float[] img = new float[t * 3 * size * size];
             int look = lookOf(label, s.alikePairs(), s.lookAlikePairs());
             float[] colour = PALETTE[look % PALETTE.length];
-            // place: the look's own cell of a 3x3 grid (looks beyond 9 reuse cells with other colours)
-            int cell = (look * 4) % 9;
-            double cx = (cell % 3 + 0.5) * size / 3.0 + r.nextGaussian() * size * 0.05;
-            double cy = (cell / 3 + 0.5) * size / 3.0 + r.nextGaussian() * size * 0.05;
-            double dx = r.nextGaussian() * size * 0.03, dy = r.nextGaussian() * size * 0.03;
-            double radius = size * 0.11;
-            float[] dcol = PALETTE[r.nextInt(PALETTE.length)];
-            double ddx = r.nextDouble() * size, ddy = r.nextDouble() * size;
+            Shape shape = Shape.values()[look % Shape.values().length];
+            double[] dir = MOTIONS[look % MOTIONS.length];
+            double half = size * 0.2;
+            double step = t > 1 ? size * 0.3 / (t - 1) : 0; // the whole motion covers 30% of the frame
+            double travelX = dir[0] * step * (t - 1), travelY = dir[1] * step * (t - 1);
+            // a random start that keeps the shape inside the frame for the whole motion
+            double cx = uniform(r, half + Math.max(0, -travelX), size - half - Math.max(0, travelX));
+            double cy = uniform(r, half + Math.max(0, -travelY), size - half - Math.max(0, travelY));
+            double ddx = r.nextDouble() * size, ddy = r.nextDouble() * size, dr = size * 0.12;
             int occX = r.nextInt(Math.max(1, size / 3)), occY = r.nextInt(Math.max(1, size / 3));
+            double sigma = s.visualNoise() * 0.5; // heavy enough that vision stays the slower modality, light enough to see the shape
             for (int f = 0; f < t; f++) {
-                double bx = cx + dx * f, by = cy + dy * f;
+                double bx = cx + dir[0] * step * f, by = cy + dir[1] * step * f;
                 for (int y = 0; y < size; y++) {
                     for (int x = 0; x < size; x++) {
-                        double g = Math.exp(-((x - bx) * (x - bx) + (y - by) * (y - by)) / (2 * radius * radius));
-                        double gd = 0.7 * Math.exp(-((x - ddx) * (x - ddx) + (y - ddy) * (y - ddy)) / (2 * radius * radius));
+                        double in = shape.coverage((x + 0.5 - bx) / half, (y + 0.5 - by) / half);
+                        double dd = Math.hypot(x + 0.5 - ddx, y + 0.5 - ddy) < dr ? 0.35 : 0;
                         for (int ch = 0; ch < 3; ch++) {
-                            double val = g * colour[ch] + gd * dcol[ch] + s.visualNoise() * 0.5 * r.nextGaussian();
-                            if (state.equals("dark")) val = 0.1 * val + 0.5 * s.visualNoise() * r.nextGaussian();
+                            double val = in > 0 ? in * colour[ch] + (1 - in) * dd : dd;
+                            val += sigma * r.nextGaussian();
+                            if (state.equals("dark")) val = 0.1 * val + sigma * r.nextGaussian();
                             if (state.equals("occluded") && x >= occX && x < occX + 2 * size / 3 && y >= occY && y < occY + 2 * size / 3) val = 0.5;
                             img[((f * 3 + ch) * size + y) * size + x] = (float) val;
                         }
@@ -191,5 +213,79 @@ public final class SyntheticAvDataset implements DatasetLoader {
             }
             return img;
         }
+
+        private static double uniform(RandomGenerator r, double lo, double hi) {
+            return hi <= lo ? (lo + hi) / 2 : lo + r.nextDouble() * (hi - lo);
+        }
+    }
+
+    /** Directions of motion per look (unit steps in x, y; image y points down). */
+    private static final double[][] MOTIONS = {
+        {1, 0}, {0, 1}, {-1, 0}, {0, -1}, {0.7, 0.7}, {-0.7, 0.7}, {0, 0}, {0.7, -0.7}
+    };
+
+    /** The shapes of the looks, as coverage of a point in the shape's own unit square [-1, 1]^2. */
+    enum Shape {
+        DISK {
+            double coverage(double u, double w) {
+                return u * u + w * w <= 1 ? 1 : 0;
+            }
+        },
+        SQUARE {
+            double coverage(double u, double w) {
+                return Math.abs(u) <= 0.85 && Math.abs(w) <= 0.85 ? 1 : 0;
+            }
+        },
+        TRIANGLE {
+            double coverage(double u, double w) {
+                // apex up: the base at w = 0.9, the apex at w = -1
+                return w <= 0.9 && w >= -1 && Math.abs(u) <= (w + 1) / 1.9 ? 1 : 0;
+            }
+        },
+        CROSS {
+            double coverage(double u, double w) {
+                return (Math.abs(u) <= 0.3 && Math.abs(w) <= 1) || (Math.abs(w) <= 0.3 && Math.abs(u) <= 1) ? 1 : 0;
+            }
+        },
+        RING {
+            double coverage(double u, double w) {
+                double d = u * u + w * w;
+                return d <= 1 && d >= 0.35 ? 1 : 0;
+            }
+        },
+        BARS {
+            double coverage(double u, double w) {
+                return Math.abs(w) <= 1 && Math.abs(u) <= 1 && (int) Math.floor((u + 1) * 2.5) % 2 == 0 ? 1 : 0;
+            }
+        };
+
+        abstract double coverage(double u, double w);
+    }
+
+    /** What a viewer sees of a look, in words (for the set-up preview). */
+    public static String lookName(int look) {
+        String[] colours = {"red", "blue", "green", "yellow", "violet", "cyan", "orange", "grey"};
+        String[] moves = {"moving right", "moving down", "moving left", "moving up", "moving down-right", "moving down-left", "still", "moving up-right"};
+        return colours[look % colours.length] + " " + Shape.values()[look % Shape.values().length].name().toLowerCase(java.util.Locale.ROOT)
+                + " " + moves[look % moves.length];
+    }
+
+    /** What a listener hears of a sound, in words (for the set-up preview). */
+    public static String soundName(int sound) {
+        int beeps = 1 + sound % 3;
+        return (beeps == 1 ? "1 beep" : beeps + " beeps") + ((sound / 3) % 2 == 1 ? " gliding up" : "") + String.format(java.util.Locale.ROOT, " at %.0f Hz",
+                220 * Math.pow(1.35, sound));
+    }
+
+    /**
+     * The dataset's story in a few lines: which classes sound alike, which look alike, what each class
+     * sounds and looks like, and how many clips are degraded.
+     */
+    public static List<String> story(DatasetConfig.SyntheticConfig s) {
+        List<String> out = new ArrayList<>();
+        for (int c = 0; c < s.classes(); c++) {
+            out.add("class" + c + ": " + soundName(soundOf(c, s.alikePairs())) + "; " + lookName(lookOf(c, s.alikePairs(), s.lookAlikePairs())));
+        }
+        return out;
     }
 }

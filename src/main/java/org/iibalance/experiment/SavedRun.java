@@ -149,6 +149,13 @@ public final class SavedRun {
         }
     }
 
+    /** Evaluates given clips (already corrupted, if at all) with the run's best checkpoint: the what-if of a few clips. */
+    public Evaluation evaluate(List<Clip> clips) throws InterruptedException {
+        synchronized (this) {
+            return Evaluator.evaluate(method, net, batcher, clips);
+        }
+    }
+
     /** The {@code evaluation.json} figures of an evaluation. */
     public EvaluationResult result(Evaluation e, String split, List<Corruption> corruptions, long seed) {
         Results.Builder r = Results.builder();

@@ -25,6 +25,20 @@ public sealed interface TrainingEvent {
      */
     record RunStarted(Path runDir, boolean resumed, List<String> modalities, int trainClips, double elapsed) implements TrainingEvent {}
 
+    /**
+     * The run's plan, known once the data are loaded and before the method's preparation (e.g. the
+     * budget phase), so that a watcher can show the method's panels and the whole run's progress from
+     * its first second.
+     *
+     * @param modalities      the modalities, in the order of every per-modality array of later events
+     * @param capabilities    what the method has
+     * @param budgetMaxEpochs the budget models' epoch cap (0 when the method has no budget prior)
+     * @param epochs          T, the multimodal epochs
+     * @param stepsPerEpoch   training steps per epoch (train clips / batch size, rounded up)
+     */
+    record RunPlanned(List<String> modalities, Capabilities capabilities, int budgetMaxEpochs, int epochs, int stepsPerEpoch, double elapsed)
+            implements TrainingEvent {}
+
     /** A new phase: data, resume, a budget model of one modality, train, test. */
     record PhaseChanged(TrainingPhase phase, String description, double elapsed) implements TrainingEvent {}
 

@@ -7,7 +7,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.ToolBar;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.BorderPane;
@@ -36,6 +35,7 @@ public final class WorkbenchView extends BorderPane {
     private final GatingView gatingView;
     private final SweepView sweepView;
     private final RunsView runsView;
+    private final org.iibalance.gui.robustness.RobustnessView robustnessView;
     private final ChartRefresher refresher = new ChartRefresher(CHART_REFRESH_MILLIS);
 
     /** The window over {@code vm}. */
@@ -54,6 +54,7 @@ public final class WorkbenchView extends BorderPane {
             vm.rerun(r);
             tabs.getSelectionModel().select(0);
         }, vm::notice);
+        robustnessView = new org.iibalance.gui.robustness.RobustnessView(vm.robustness(), vm::notice);
 
         Button train = new Button("\u25b6 Train");
         train.setId("trainButton");
@@ -68,6 +69,8 @@ public final class WorkbenchView extends BorderPane {
         cancel.setOnAction(e -> vm.cancel());
         Button copy = new Button("Copy CLI command");
         copy.setId("copyCli");
+        copy.disableProperty().bind(vm.setup().validProperty().not()); // no command for a configuration the CLI would refuse
+        copy.setTooltip(new javafx.scene.control.Tooltip("copies the train command of this configuration, with the jar's absolute path"));
         copy.setOnAction(e -> {
             ClipboardContent c = new ClipboardContent();
             String cmd = vm.setup().cliCommand();
@@ -75,37 +78,62 @@ public final class WorkbenchView extends BorderPane {
             Clipboard.getSystemClipboard().setContent(c);
             vm.notice("copied: " + cmd);
         });
+        // three separate fields: the last run's state, what is going on now, the last message
         Label state = new Label();
         state.setId("runState");
-        state.textProperty().bind(Bindings.createStringBinding(() -> t.statusProperty().get().name().toLowerCase(Locale.ROOT), t.statusProperty()));
+        state.textProperty().bind(Bindings.createStringBinding(() -> "run: " + t.statusProperty().get().name().toLowerCase(Locale.ROOT), t.statusProperty()));
         state.setStyle("-fx-font-weight: bold;");
-        Label notice = new Label();
-        notice.setId("noticeLabel");
-        notice.textProperty().bind(vm.noticeProperty());
-        setTop(new ToolBar(train, cancel, new Separator(), copy, new Separator(), state, notice));
+        state.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+        Label activity = new Label();
+        activity.setId("activityLabel");
+        activity.textProperty().bind(Bindings.concat("now: ", vm.activityProperty()));
+        activity.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+        javafx.scene.layout.HBox top = new javafx.scene.layout.HBox(8, train, cancel, new Separator(javafx.geometry.Orientation.VERTICAL), copy,
+                new Separator(javafx.geometry.Orientation.VERTICAL), state, activity);
+        for (Button b : java.util.List.of(train, cancel, copy)) b.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+        top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        top.setPadding(new javafx.geometry.Insets(4, 6, 4, 6));
+        top.getStyleClass().add("tool-bar");
+        setTop(top);
 
         tabs.setId("tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getTabs().addAll(new Tab("Set-up", setupView), new Tab("Training", trainingView), new Tab("Budgets (Fig. 3)", budgetView),
-                new Tab("Gating inspector", gatingView), new Tab("Sweep (Fig. 4)", sweepView), new Tab("Runs", runsView));
+                new Tab("Gating inspector", gatingView), new Tab("Sweep (Fig. 4)", sweepView), new Tab("Runs", runsView),
+                new Tab("Robustness", robustnessView));
         setCenter(tabs);
 
         StatusBar bar = new StatusBar();
         bar.setId("statusBar");
         Label status = new Label();
         status.setId("statusLabel");
-        status.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT, "%s | device %s | %s | %s | elapsed %s | ETA %s",
+        var sweep = vm.sweep();
+        var runLine = Bindings.createStringBinding(() -> String.format(Locale.ROOT, "%s | device %s | %s | %s | elapsed %s | ETA %s",
                 t.statusProperty().get().name().toLowerCase(Locale.ROOT), t.deviceProperty().get().isEmpty() ? vm.setup().entry("device").valueProperty().get()
                         : t.deviceProperty().get(), t.positionProperty().get().isEmpty() ? (t.phaseProperty().get() == null ? "" : t.phaseProperty().get().label()) : t.positionProperty().get(),
                 Double.isNaN(t.clipsPerSecondProperty().get()) ? "- clips/s" : String.format(Locale.ROOT, "%.0f clips/s", t.clipsPerSecondProperty().get()),
                 time(t.elapsedProperty().get()), time(t.etaProperty().get())), t.statusProperty(), t.deviceProperty(), t.positionProperty(), t.phaseProperty(),
-                t.clipsPerSecondProperty(), t.elapsedProperty(), t.etaProperty(), vm.setup().entry("device").valueProperty()));
+                t.clipsPerSecondProperty(), t.elapsedProperty(), t.etaProperty(), vm.setup().entry("device").valueProperty());
+        // during a sweep the global status is the sweep's (a single run's figures would be stale)
+        status.textProperty().bind(Bindings.createStringBinding(() -> sweep.runningProperty().get() && !t.statusProperty().get().active()
+                ? String.format(Locale.ROOT, "sweep | %d/%d trials ended | %s", sweep.trialsDoneProperty().get(), sweep.trialsTotalProperty().get(),
+                        sweep.statusProperty().get()) : runLine.get(), runLine, sweep.runningProperty(), sweep.trialsDoneProperty(), sweep.trialsTotalProperty(),
+                sweep.statusProperty(), t.statusProperty()));
+        status.setMinWidth(0);
+        status.setTooltip(new javafx.scene.control.Tooltip());
+        status.getTooltip().textProperty().bind(status.textProperty());
         bar.setText("");
         bar.getLeftItems().add(status);
-        bar.progressProperty().bind(Bindings.createDoubleBinding(() -> t.statusProperty().get().active() ? t.progressProperty().get() : 0.0,
-                t.statusProperty(), t.progressProperty()));
+        bar.progressProperty().bind(Bindings.createDoubleBinding(() -> t.statusProperty().get().active() ? t.progressProperty().get()
+                : sweep.runningProperty().get() ? sweep.trialsDoneProperty().get() / (double) Math.max(1, sweep.trialsTotalProperty().get()) : 0.0,
+                t.statusProperty(), t.progressProperty(), sweep.runningProperty(), sweep.trialsDoneProperty(), sweep.trialsTotalProperty()));
         Label message = new Label();
-        message.textProperty().bind(t.messageProperty());
+        message.setId("noticeLabel");
+        message.textProperty().bind(vm.noticeProperty());
+        message.setTooltip(new javafx.scene.control.Tooltip());
+        message.getTooltip().textProperty().bind(vm.noticeProperty());
+        message.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS); // a long path keeps its file name
+        message.maxWidthProperty().bind(widthProperty().multiply(0.4));
         bar.getRightItems().add(message);
         setBottom(bar);
         refresher.start();
@@ -150,6 +178,11 @@ public final class WorkbenchView extends BorderPane {
     /** The runs view. */
     public RunsView runsView() {
         return runsView;
+    }
+
+    /** The Robustness tab. */
+    public org.iibalance.gui.robustness.RobustnessView robustnessView() {
+        return robustnessView;
     }
 
     /** The set-up view. */

@@ -25,8 +25,10 @@ public final class WorkbenchViewModel {
     private final GatingViewModel gating;
     private final SweepViewModel sweep;
     private final RunsViewModel runs;
+    private final org.iibalance.gui.robustness.RobustnessViewModel robustness;
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
     private final BooleanBinding canTrain;
+    private final javafx.beans.binding.StringBinding activity;
 
     /** The workbench over {@code executor}; {@code runsDir} (may be null) overrides output.runsDir. */
     public WorkbenchViewModel(TaskExecutor executor, Path runsDir) {
@@ -37,18 +39,32 @@ public final class WorkbenchViewModel {
         gating = new GatingViewModel(executor);
         sweep = new SweepViewModel(executor, setup::config);
         runs = new RunsViewModel(executor, Path.of(setup.entry("output.runsDir").valueProperty().get()));
+        robustness = new org.iibalance.gui.robustness.RobustnessViewModel(executor, runs.rows(), runs.runsDirProperty());
         setup.entry("output.runsDir").valueProperty().addListener((o, a, b) -> {
             if (b != null && !b.isBlank()) runs.runsDirProperty().set(Path.of(b));
         });
-        canTrain = setup.validProperty().and(javafx.beans.binding.Bindings.createBooleanBinding(() -> !training.statusProperty().get().active(),
-                training.statusProperty()));
+        // one thing trains at a time: not while a run or a sweep is going
+        canTrain = setup.validProperty().and(javafx.beans.binding.Bindings.createBooleanBinding(() -> !training.statusProperty().get().active()
+                && !sweep.runningProperty().get(), training.statusProperty(), sweep.runningProperty()));
+        activity = javafx.beans.binding.Bindings.createStringBinding(this::describeActivity, training.statusProperty(), sweep.runningProperty(),
+                sweep.trialsDoneProperty(), sweep.trialsTotalProperty(), setup.datasetLoadingProperty(), training.methodNameProperty(),
+                robustness.runningProperty(), robustness.progressProperty());
+        // how a run or a sweep ended becomes the last message (the state fields say the rest)
+        sweep.runningProperty().addListener((o, was, now) -> {
+            if (!was && now) notice("sweep started: " + sweep.trialsTotalProperty().get() + " trials");
+        });
+        // the sweep words its end (or refusal) after it stops running
+        sweep.statusProperty().addListener((o, was, now) -> {
+            if (!sweep.runningProperty().get() && now != null && !now.isEmpty()) notice(now);
+        });
         training.onRunEnded(dir -> {
+            notice(training.messageProperty().get());
             runs.refresh();
             if (dir == null) return;
             try {
                 if (RunSummary.open(dir).hasGating()) gating.load(dir);
             } catch (Exception e) {
-                notice.set("cannot read the gating of " + dir + ": " + e.getMessage());
+                notice("cannot read the gating of " + dir + ": " + e.getMessage());
             }
         });
     }
@@ -59,6 +75,23 @@ public final class WorkbenchViewModel {
         } catch (org.iibalance.config.ConfigException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
+    }
+
+    private String describeActivity() {
+        java.util.List<String> a = new java.util.ArrayList<>();
+        if (training.statusProperty().get().active()) {
+            a.add((training.statusProperty().get() == org.iibalance.gui.training.RunStatus.CANCELLING ? "cancelling run " : "run ")
+                    + training.methodNameProperty().get());
+        }
+        if (sweep.runningProperty().get()) a.add("sweep " + sweep.trialsDoneProperty().get() + "/" + sweep.trialsTotalProperty().get() + " trials");
+        if (setup.datasetLoadingProperty().get()) a.add("loading dataset");
+        if (robustness.runningProperty().get()) a.add("robustness " + robustness.progressProperty().get());
+        return a.isEmpty() ? "idle" : String.join(" + ", a);
+    }
+
+    /** What is going on now: a run, a sweep (with its trials done), a dataset loading, or idle. Never the last message. */
+    public javafx.beans.binding.StringBinding activityProperty() {
+        return activity;
     }
 
     /** Starts training the set-up's configuration (when valid and nothing runs). */
@@ -77,9 +110,9 @@ public final class WorkbenchViewModel {
         try {
             training.budget().showRun(r.dir());
             if (r.hasGating()) gating.load(r.dir());
-            notice.set("opened " + name);
+            notice("opened " + name);
         } catch (Exception e) {
-            notice.set("cannot open " + name + ": " + e.getMessage());
+            notice("cannot open " + name + ": " + e.getMessage());
         }
     }
 
@@ -88,9 +121,9 @@ public final class WorkbenchViewModel {
         String name = runs.displayName(r);
         try {
             setup.loadFromRun(r.dir());
-            notice.set("loaded the configuration of " + name + "; press Train to run it again");
+            notice("loaded the configuration of " + name + "; press Train to run it again");
         } catch (Exception e) {
-            notice.set("cannot load " + name + ": " + e.getMessage());
+            notice("cannot load " + name + ": " + e.getMessage());
         }
     }
 
@@ -104,9 +137,9 @@ public final class WorkbenchViewModel {
         return notice.getReadOnlyProperty();
     }
 
-    /** Sets the status-bar line. */
+    /** Sets the last message (stamped with the time it was said, so an old one is seen to be old). */
     public void notice(String s) {
-        notice.set(s);
+        notice.set(java.time.LocalTime.now().withNano(0) + "  " + s);
     }
 
     /** The set-up pane's state. */
@@ -132,6 +165,11 @@ public final class WorkbenchViewModel {
     /** The runs table's state. */
     public RunsViewModel runs() {
         return runs;
+    }
+
+    /** The Robustness tab's state. */
+    public org.iibalance.gui.robustness.RobustnessViewModel robustness() {
+        return robustness;
     }
 
     /** The executor. */

@@ -64,6 +64,11 @@ public record GatingTable(List<String> modalities, List<Row> rows) {
         return rows.stream().mapToDouble(r -> r.weight(modality)).filter(w -> !Double.isNaN(w)).toArray();
     }
 
+    /** Writes these rows as a gating.csv elsewhere (an export of some rows: same columns, same precision). */
+    public void write(Path file) throws IOException {
+        csv().write(file);
+    }
+
     CsvFile csv() {
         List<String> h = new ArrayList<>(List.of("id", "label", "prediction", "correct"));
         for (String m : modalities) h.add(WEIGHT + m);

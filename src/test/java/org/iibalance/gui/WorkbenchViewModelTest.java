@@ -41,7 +41,9 @@ class WorkbenchViewModelTest {
         assertTrue(vm.setup().problemsTextProperty().get().contains("method.tau: cannot be read as a number"), vm.setup().problemsTextProperty().get());
         vm.setup().set("method.tau", "0.1");
         assertTrue(vm.canTrainProperty().get());
-        assertTrue(vm.setup().cliCommand().endsWith("--set method.tau=0.1"), vm.setup().cliCommand());
+        // no file loaded: the command spells out every key that differs from the defaults (the runs directory too)
+        assertTrue(vm.setup().cliCommand().contains(" --set method.tau=0.1"), vm.setup().cliCommand());
+        assertTrue(vm.setup().cliCommand().contains(" --set output.runsDir=" + runs.toAbsolutePath()), vm.setup().cliCommand());
     }
 
     @Test

@@ -29,6 +29,12 @@ public final class BudgetView extends VBox {
             bars.setChart(vm.budgetChart());
             histogram.setChart(vm.histogramChart());
         });
+        summary.setWrapText(true);
+        vm.versionProperty().addListener(o -> {
+            // methods without a prior or fusion weights: say why instead of empty charts
+            bars.setVisible(vm.hasFigure());
+            histogram.setVisible(vm.hasFigure());
+        });
         vm.versionProperty().addListener(o -> feed.markDirty());
         refresher.add(this, feed, null);
         HBox charts = new HBox(6, bars, histogram);

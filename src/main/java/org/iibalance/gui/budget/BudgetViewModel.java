@@ -38,6 +38,8 @@ public final class BudgetViewModel {
     private double[] val;
     private double[] test;
     private final Map<String, double[]> weightSamples = new LinkedHashMap<>();
+    private org.iibalance.run.Capabilities capabilities;
+    private String method = "";
     private final IntegerProperty version = new SimpleIntegerProperty(this, "version");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "no budget yet: train IIBalance to estimate it");
 
@@ -55,6 +57,8 @@ public final class BudgetViewModel {
     public void reset() {
         modalities = List.of();
         scores = prior = train = val = test = null;
+        capabilities = null;
+        method = "";
         weightSamples.clear();
         summary.set("no budget yet");
         version.set(version.get() + 1);
@@ -62,7 +66,13 @@ public final class BudgetViewModel {
 
     /** Takes the figures an event carries (FX thread). Returns whether anything changed. */
     public boolean accept(TrainingEvent e) {
-        if (e instanceof TrainingEvent.BudgetEstimated b) {
+        if (e instanceof TrainingEvent.RunPlanned p) {
+            capabilities = p.capabilities();
+            if (modalities.isEmpty()) modalities = List.copyOf(p.modalities());
+        } else if (e instanceof TrainingEvent.TrainingStarted t) {
+            capabilities = t.capabilities();
+            method = t.method();
+        } else if (e instanceof TrainingEvent.BudgetEstimated b) {
             modalities = List.copyOf(b.modalities());
             scores = b.scores().clone();
             prior = b.prior().clone();
@@ -87,6 +97,8 @@ public final class BudgetViewModel {
         Results r = run.results();
         if (r == null) throw new IOException(runDir + ": the run has no results (state " + run.state().state().label() + ")");
         modalities = r.modalities();
+        capabilities = r.capabilities();
+        method = r.method() == null ? "" : r.method();
         scores = values(r.budget().present() ? r.budget().entropyScore() : Map.of());
         prior = values(r.prior());
         train = values(r.weightMean("train"));
@@ -97,6 +109,8 @@ public final class BudgetViewModel {
     }
 
     private void readResults(Results r) {
+        capabilities = r.capabilities();
+        if (r.method() != null) method = r.method();
         if (modalities.isEmpty()) modalities = r.modalities();
         if (prior == null) prior = values(r.prior());
         if (scores == null) scores = values(r.budget().present() ? r.budget().entropyScore() : Map.of());
@@ -142,12 +156,28 @@ public final class BudgetViewModel {
             b.append(String.format("%s: B=%s  beta=%s  w(train)=%s  w(val)=%s  w(test)=%s%n", modalities.get(m), f(scores, m), f(prior, m), f(train, m),
                     f(val, m), f(test, m)));
         }
-        summary.set(b.length() == 0 ? "no budget for this run (the method has none)" : b.toString().trim());
+        String who = method.isEmpty() ? "this method" : method;
+        if (capabilities != null && !capabilities.budgetPrior() && !capabilities.fusionWeights()) {
+            summary.set(who + " has no IIB prior (Eq. 1-2) and no per-clip fusion weights (Eq. 10): Fig. 3 compares the two, so there is nothing"
+                    + " to draw for it. Train IIBalance (or an ablation) to see them.");
+        } else if (capabilities != null && !capabilities.budgetPrior()) {
+            summary.set(who + " has no IIB prior (Eq. 1-2): only its fusion weights are drawn.\n" + b.toString().trim());
+        } else {
+            summary.set(b.length() == 0 ? "no budget yet: the budget models are training" : b.toString().trim());
+        }
         version.set(version.get() + 1);
     }
 
+    /** Whether the run's method has something to draw in Fig. 3 (a prior or fusion weights); true until known. */
+    public boolean hasFigure() {
+        return capabilities == null || capabilities.budgetPrior() || capabilities.fusionWeights();
+    }
+
     private static String f(double[] a, int m) {
-        return a == null || Double.isNaN(a[m]) ? "-" : String.format("%.3f", a[m]);
+        if (a == null || Double.isNaN(a[m])) return "-";
+        double v = a[m];
+        // small figures (a budget score of 3.6e-4) keep their digits instead of reading 0.000
+        return v != 0 && Math.abs(v) < 0.01 ? String.format(java.util.Locale.ROOT, "%.2e", v) : String.format(java.util.Locale.ROOT, "%.3f", v);
     }
 
     /** The modalities known so far. */

@@ -53,6 +53,11 @@ public final class GatingView extends SplitPane {
         vm.classNames().addListener((ListChangeListener<String>) c -> fillClasses.run());
         fillClasses.run();
         cls.setOnAction(e -> vm.classFilterProperty().set(Math.max(-1, cls.getSelectionModel().getSelectedIndex() - 1)));
+        vm.classFilterProperty().addListener((o, a, b) -> {
+            if (cls.getSelectionModel().getSelectedIndex() != b.intValue() + 1 && b.intValue() + 1 < cls.getItems().size()) cls.getSelectionModel().select(b.intValue() + 1);
+        });
+        cls.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+        mis.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
         Slider lo = new Slider(0, 1, 0);
         Slider hi = new Slider(0, 1, 1);
         lo.valueProperty().bindBidirectional(vm.minWeightProperty());
@@ -64,7 +69,28 @@ public final class GatingView extends SplitPane {
         Label status = new Label();
         status.setId("gatingStatus");
         status.textProperty().bind(vm.statusProperty());
-        HBox filters = new HBox(6, mis, cls, range, lo, hi, TablePane.csvButton("gating", table, report));
+        range.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+        lo.setPrefWidth(90);
+        hi.setPrefWidth(90);
+        javafx.scene.control.Button csv = new javafx.scene.control.Button("CSV...");
+        csv.setId("gatingCsv");
+        csv.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+        csv.setTooltip(new javafx.scene.control.Tooltip("the shown clips as gating.csv writes them (same columns, 6 decimals)"));
+        csv.setOnAction(e -> {
+            javafx.stage.FileChooser fc = new javafx.stage.FileChooser();
+            fc.setInitialFileName("gating-export.csv");
+            java.io.File f = fc.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+            if (f == null) return;
+            try {
+                vm.export(java.util.List.copyOf(table.getItems()), f.toPath());
+                report.accept("saved " + table.getItems().size() + " clips to " + f);
+            } catch (Exception ex) {
+                report.accept("cannot save " + f + ": " + ex.getMessage());
+            }
+        });
+        // the filter controls wrap onto a second line rather than being cut ("misclassified...", "C...")
+        javafx.scene.layout.FlowPane filters = new javafx.scene.layout.FlowPane(6, 4, mis, cls, range, lo, hi, csv);
+        filters.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         VBox left = new VBox(6, filters, table, status);
         VBox.setVgrow(table, Priority.ALWAYS);
         left.setPadding(new Insets(6));
@@ -114,8 +140,10 @@ public final class GatingView extends SplitPane {
         VBox right = new VBox(6, title, new Label("frames"), frames, new Label("log-Mel spectrogram"), spec, new Label("class probabilities per head"), probs,
                 play, note);
         right.setPadding(new Insets(6));
-        getItems().addAll(left, new javafx.scene.control.ScrollPane(right));
-        setDividerPositions(0.55);
+        javafx.scene.control.ScrollPane whatIf = new javafx.scene.control.ScrollPane(new WhatIfPanel(vm.whatIf(), report));
+        whatIf.setFitToWidth(true); // the panel wraps its text and sliders to the column instead of running off it
+        getItems().addAll(left, new javafx.scene.control.ScrollPane(right), whatIf);
+        setDividerPositions(0.42, 0.68);
     }
 
     private void rebuildColumns(GatingViewModel vm) {

@@ -67,6 +67,7 @@ public final class GatingViewModel {
     private Path datasetFor;
     private boolean datasetLoading;
     private final RealClipAudio realAudio;
+    private final WhatIfViewModel whatIf;
 
     /** An inspector loading datasets through {@code executor}. */
     public GatingViewModel(TaskExecutor executor) {
@@ -81,6 +82,12 @@ public final class GatingViewModel {
         maxWeight.addListener(o -> refilter());
         weightModality.addListener(o -> refilter());
         selected.addListener((o, a, b) -> showSelected());
+        whatIf = new WhatIfViewModel(executor, runDir.getReadOnlyProperty(), selected);
+    }
+
+    /** The what-if panel's state (follows this inspector's run and selected clip). */
+    public WhatIfViewModel whatIf() {
+        return whatIf;
     }
 
     private void refilter() {
@@ -90,6 +97,20 @@ public final class GatingViewModel {
         String m = weightModality.get();
         filtered.setPredicate(r -> (!mis || !r.correct()) && (cls < 0 || r.label() == cls)
                 && (m == null || Double.isNaN(r.weight(m)) || (r.weight(m) >= lo - 1e-9 && r.weight(m) <= hi + 1e-9)));
+        showCounts();
+    }
+
+    private void showCounts() {
+        if (runDir.get() == null) return;
+        long wrong = rows.stream().filter(r -> !r.correct()).count();
+        boolean filteredOut = filtered.size() != rows.size();
+        status.set(rows.size() + " test clips, " + wrong + " misclassified" + (filteredOut ? "; " + filtered.size() + " shown by the filters" : "")
+                + " (" + runDir.get().getFileName() + ")");
+    }
+
+    /** Writes {@code shown} (the filtered rows in the table's order) as a gating.csv: its columns and 6 decimals, as the run wrote them. */
+    public void export(List<GatingTable.Row> shown, Path file) throws IOException {
+        new GatingTable(List.copyOf(modalities), shown).write(file);
     }
 
     /** Reads a finished run folder's gating and predictions tables and its configuration. */
@@ -109,6 +130,11 @@ public final class GatingViewModel {
         selected.set(null);
         detail.set(null);
         realAudio.forget();
+        // another run: its rows start unfiltered (a class filter left on would hide rows silently)
+        misclassifiedOnly.set(false);
+        classFilter.set(-1);
+        minWeight.set(0);
+        maxWeight.set(1);
         modalities.setAll(mods);
         weightModality.set(mods.isEmpty() ? null : mods.get(0));
         int classes = 0;
@@ -118,8 +144,7 @@ public final class GatingViewModel {
         classNames.setAll(names);
         rows.setAll(out);
         runDir.set(dir);
-        long wrong = out.stream().filter(r -> !r.correct()).count();
-        status.set(out.size() + " test clips, " + wrong + " misclassified (" + dir.getFileName() + ")");
+        showCounts();
     }
 
     private void showSelected() {

@@ -39,7 +39,18 @@ public final class RunsView extends VBox {
         table.setId("runsTable");
         table.setItems(vm.rows());
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        table.getColumns().add(col("run", vm::displayName));
+        TableColumn<RunSummary, String> runCol = col("run", vm::displayName);
+        runCol.setPrefWidth(300); // sweep trials are "sweep-<stamp>/<trial>": wide enough, and the whole name as a tooltip
+        runCol.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String s, boolean empty) {
+                super.updateItem(s, empty);
+                setText(empty ? null : s);
+                setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS);
+                setTooltip(empty || s == null ? null : new javafx.scene.control.Tooltip(s));
+            }
+        });
+        table.getColumns().add(runCol);
         table.getColumns().add(col("state", r -> r.state().state().label()));
         table.getColumns().add(col("scheduler", r -> vm.schedulerStates().getOrDefault(r.dir(), ""))); // runs submitted to Slurm
         vm.schedulerStates().addListener((javafx.collections.MapChangeListener<java.nio.file.Path, String>) c -> table.refresh());
@@ -77,6 +88,9 @@ public final class RunsView extends VBox {
         Charts.style(loss);
         JFreeChart acc = ChartFactory.createXYLineChart("Validation Acc_m of the selected runs", "epoch", "Acc_m", vm.accOverlay(), PlotOrientation.VERTICAL,
                 true, true, false);
+        // epochs are whole numbers: no ticks at 1.2, 1.4
+        ((org.jfree.chart.axis.NumberAxis) acc.getXYPlot().getDomainAxis()).setStandardTickUnits(org.jfree.chart.axis.NumberAxis.createIntegerTickUnits());
+        ((org.jfree.chart.axis.NumberAxis) loss.getXYPlot().getDomainAxis()).setStandardTickUnits(org.jfree.chart.axis.NumberAxis.createIntegerTickUnits());
         Charts.style(acc);
         ChartPane lp = new ChartPane("runsLossChart", loss, report);
         ChartPane ap = new ChartPane("runsAccChart", acc, report);

@@ -90,8 +90,18 @@ public final class RunsViewModel {
             RunSummary r = read(f);
             if (r != null) out.add(r);
         }
-        out.sort(Comparator.comparing((RunSummary r) -> displayName(dir, r)).reversed());
+        // newest first by when each run started (its config.yaml is written then), so a sweep's trials
+        // sit among the runs of their time instead of above every newer run
+        out.sort(Comparator.comparing((RunSummary r) -> started(r)).reversed().thenComparing(r -> displayName(dir, r)));
         return out;
+    }
+
+    private static java.time.Instant started(RunSummary r) {
+        try {
+            return java.nio.file.Files.getLastModifiedTime(org.iibalance.run.RunFiles.config(r.dir())).toInstant();
+        } catch (IOException | RuntimeException e) {
+            return java.time.Instant.EPOCH;
+        }
     }
 
     private synchronized RunSummary read(Path f) {

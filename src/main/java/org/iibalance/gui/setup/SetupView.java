@@ -42,6 +42,8 @@ public final class SetupView extends SplitPane {
         root.textProperty().bindBidirectional(vm.entry("dataset.root").valueProperty());
         Button chooseRoot = new Button("Choose...");
         chooseRoot.disableProperty().bind(vm.needsRootProperty().not());
+        chooseRoot.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+        root.setMinWidth(60);
         root.disableProperty().bind(vm.needsRootProperty().not());
         chooseRoot.setOnAction(e -> {
             File f = new DirectoryChooser().showDialog(getScene().getWindow());
@@ -66,11 +68,30 @@ public final class SetupView extends SplitPane {
         frames.setId("previewFrames");
         spec.setId("previewSpectrogram");
         Label classes = new Label();
+        classes.setId("datasetStory");
         classes.setWrapText(true);
+        javafx.scene.layout.FlowPane gallery = new javafx.scene.layout.FlowPane(6, 6);
+        gallery.setId("classGallery");
         vm.datasetSummaryProperty().addListener((o, a, s) -> {
             frames.setImage(s == null || s.frames() == null ? null : ClipImages.scale(s.frames(), 3).toImage());
             spec.setImage(s == null || s.spectrogram() == null ? null : ClipImages.scale(s.spectrogram(), 3).toImage());
-            classes.setText(s == null ? "" : "classes: " + String.join(", ", s.classNames()) + "\npreview: clip " + s.previewId());
+            StringBuilder story = new StringBuilder();
+            if (s != null) {
+                story.append("classes: ").append(String.join(", ", s.classNames()));
+                for (String line : s.story()) story.append('\n').append(line);
+                story.append("\npreview: clip ").append(s.previewId());
+            }
+            classes.setText(story.toString());
+            gallery.getChildren().clear();
+            if (s != null) {
+                for (DatasetSummary.Example ex : s.examples()) {
+                    ImageView iv = new ImageView(ClipImages.scale(ex.frames(), 2).toImage());
+                    Label cap = new Label(ex.caption());
+                    cap.setWrapText(true);
+                    cap.setMaxWidth(Math.max(80, ex.frames().width() * 2));
+                    gallery.getChildren().add(new VBox(2, iv, cap));
+                }
+            }
         });
 
         ComboBox<String> method = new ComboBox<>(vm.methodNames());
@@ -95,11 +116,35 @@ public final class SetupView extends SplitPane {
         g.add(methodDesc, 1, r++);
         g.addRow(r++, new Label("Seed"), seed);
         g.addRow(r++, new HBox(4, preview, spin));
-        kindDesc.setMaxWidth(340);
-        methodDesc.setMaxWidth(340);
-        VBox left = new VBox(6, g, dsStatus, classes, new Label("Frames of the preview clip"), frames, new Label("log-Mel spectrogram"), spec);
+        Button demo = new Button("Demo (1 min)");
+        demo.setId("demoPreset");
+        demo.setTooltip(new javafx.scene.control.Tooltip("loads sample-configs/demo.yaml: IIBalance on synthetic-av, about a minute on 2 CPU cores"));
+        demo.disableProperty().bind(vm.datasetLoadingProperty());
+        demo.setOnAction(e -> {
+            try {
+                vm.loadPreset(SetupViewModel.DEMO_PRESET);
+                report.accept("loaded the Demo (1 min) preset: press Train");
+            } catch (Exception ex) {
+                report.accept("cannot load the demo preset: " + ex.getMessage());
+            }
+        });
+        g.addRow(r++, new Label("Preset"), demo);
+        for (javafx.scene.control.Control c : java.util.List.of(kind, method, demo, preview)) c.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+        // descriptions wrap within the pane instead of scrolling it sideways
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+        javafx.scene.layout.ColumnConstraints fields = new javafx.scene.layout.ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        fields.setMinWidth(0);
+        g.getColumnConstraints().addAll(labels, fields);
+        kindDesc.setMinWidth(0);
+        methodDesc.setMinWidth(0);
+        kindDesc.setMaxWidth(Double.MAX_VALUE);
+        methodDesc.setMaxWidth(Double.MAX_VALUE);
+        VBox left = new VBox(6, g, dsStatus, classes, gallery, new Label("Frames of the preview clip"), frames, new Label("log-Mel spectrogram"), spec);
         left.setPadding(new Insets(6));
-        dsStatus.setMaxWidth(380);
+        dsStatus.setMaxWidth(Double.MAX_VALUE);
+        classes.setMaxWidth(Double.MAX_VALUE);
 
         // the sheet: every key of ConfigIO.flatten, editable; problems as the CLI words them
         TableView<ConfigEntry> sheet = new TableView<>();
@@ -142,12 +187,16 @@ public final class SetupView extends SplitPane {
         sheet.getColumns().add(probCol);
         sheet.getColumns().add(descCol);
         TextField filter = new TextField();
-        filter.setPromptText("filter keys (e.g. method.)");
+        filter.setPromptText("filter keys");
+        filter.setTooltip(new javafx.scene.control.Tooltip("shows the keys containing this text, case ignored (e.g. method. or noisyaudio)"));
         filter.setId("sheetFilter");
         FilteredList<ConfigEntry> shown = new FilteredList<>(vm.entries());
         shown.predicateProperty().bind(Bindings.createObjectBinding(() -> {
             String f = filter.getText() == null ? "" : filter.getText().trim();
-            return (java.util.function.Predicate<ConfigEntry>) en -> f.isEmpty() || en.key().contains(f) || en.description().contains(f);
+            String lower = f.toLowerCase(java.util.Locale.ROOT); // "noisyaudio" finds noisyAudioFraction
+            return (java.util.function.Predicate<ConfigEntry>) en -> f.isEmpty()
+                    || en.key().toLowerCase(java.util.Locale.ROOT).contains(lower)
+                    || en.description().toLowerCase(java.util.Locale.ROOT).contains(lower);
         }, filter.textProperty()));
         sheet.setItems(shown);
         Label problems = new Label();
@@ -184,13 +233,47 @@ public final class SetupView extends SplitPane {
             }
         });
         Label file = new Label();
-        file.textProperty().bind(Bindings.createStringBinding(() -> vm.loadedFileProperty().get() == null ? "(defaults)"
-                : vm.loadedFileProperty().get().toString(), vm.loadedFileProperty()));
+        file.setId("loadedLabel");
+        // what the sheet holds: the file (or the defaults) and how many keys were edited since
+        file.textProperty().bind(Bindings.createStringBinding(() -> {
+            String base = vm.loadedNameProperty().get();
+            int n = vm.overrides().size();
+            return n == 0 ? "(" + base + ")" : "(" + base + " + " + n + (n == 1 ? " edit" : " edits") + ", unsaved)";
+        }, vm.loadedNameProperty(), vm.configProperty()));
+        file.setTooltip(new javafx.scene.control.Tooltip());
+        file.getTooltip().textProperty().bind(Bindings.createStringBinding(() -> (vm.loadedFileProperty().get() == null ? "the defaults"
+                : vm.loadedFileProperty().get().toAbsolutePath().toString()) + (vm.overrides().isEmpty() ? "" : "\nedited: " + String.join(", ", vm.overrides())),
+                vm.loadedFileProperty(), vm.configProperty()));
+        file.setMinWidth(0);
+        file.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
+        for (Button b : java.util.List.of(load, save)) b.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+        filter.setMinWidth(120);
+        filter.setPrefWidth(170);
+        HBox.setHgrow(file, Priority.ALWAYS);
+        file.setMaxWidth(Double.MAX_VALUE);
         HBox bar = new HBox(6, load, save, file, filter);
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         VBox right = new VBox(6, bar, sheet, problems);
         right.setPadding(new Insets(6));
         VBox.setVgrow(sheet, Priority.ALWAYS);
-        getItems().addAll(new javafx.scene.control.ScrollPane(left), right);
+        javafx.scene.control.ScrollPane leftScroll = new javafx.scene.control.ScrollPane(left);
+        leftScroll.setFitToWidth(true);
+        leftScroll.setMinWidth(330); // the dataset and method choosers stay whole at 1024 px // wrap to the pane's width: no horizontal scrolling
+        leftScroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        // the key column fits the longest key; long keys and values keep a tooltip
+        keyCol.setMinWidth(290);
+        valCol.setMinWidth(90);
+        probCol.setMinWidth(120);
+        sheet.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
+        keyCol.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(String k, boolean empty) {
+                super.updateItem(k, empty);
+                setText(empty ? null : k);
+                setTooltip(empty || k == null ? null : new javafx.scene.control.Tooltip(k));
+            }
+        });
+        getItems().addAll(leftScroll, right);
         setDividerPositions(0.36);
     }
 }

@@ -43,8 +43,23 @@ import org.iibalance.method.Methods;
  * shown are the CLI's messages, word for word.
  */
 public final class SetupViewModel {
-    /** The command that runs the workbench's jar (for "copy CLI command"). */
-    public static final String JAR_COMMAND = "java -jar target/app/iibalance.jar";
+    /** The command that runs the workbench's jar (for "copy CLI command"), with the jar's absolute path. */
+    public static final String JAR_COMMAND = "java -jar " + quote(jarPath().toString());
+
+    /**
+     * The application jar this workbench runs from, absolute (so a copied command works from any
+     * directory); when run from classes (tests, {@code mvn javafx:run}), the build's
+     * {@code target/app/iibalance.jar} under the working directory.
+     */
+    static Path jarPath() {
+        try {
+            Path p = Path.of(SetupViewModel.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (p.toString().endsWith(".jar")) return p.toAbsolutePath().normalize();
+        } catch (Exception | Error unknown) {
+            // no code source (a custom class loader): fall back to the build's layout
+        }
+        return Path.of("target", "app", "iibalance.jar").toAbsolutePath().normalize();
+    }
 
     private final TaskExecutor executor;
     private final ObservableList<ConfigEntry> entries = FXCollections.observableArrayList();
@@ -52,6 +67,7 @@ public final class SetupViewModel {
     private final ObservableList<ConfigProblem> problems = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<ExperimentConfig> config = new ReadOnlyObjectWrapper<>(this, "config");
     private final ObjectProperty<Path> loadedFile = new SimpleObjectProperty<>(this, "loadedFile");
+    private final ReadOnlyStringWrapper loadedName = new ReadOnlyStringWrapper(this, "loadedName", "defaults");
     private final ReadOnlyStringWrapper problemsText = new ReadOnlyStringWrapper(this, "problemsText", "");
     private final ObservableList<String> datasetKinds = FXCollections.observableArrayList(Datasets.kinds());
     private final ObservableList<String> methodNames = FXCollections.observableArrayList(Methods.names(List.of("audio", "visual")));
@@ -209,10 +225,19 @@ public final class SetupViewModel {
                 c.valueProperty().set(e.getValue());
             }
             loadedFile.set(file);
+            loadedName.set(file == null ? "defaults" : file.getFileName().toString());
+            // a preview belongs to the data it was loaded from: a new configuration drops it
+            datasetSummary.set(null);
+            datasetStatus.set("");
         } finally {
             suspended = false;
         }
         revalidate();
+    }
+
+    /** What the sheet was loaded from: a file name, "defaults", or "<name> preset". */
+    public ReadOnlyStringProperty loadedNameProperty() {
+        return loadedName.getReadOnlyProperty();
     }
 
     /** Loads a YAML file (as {@code train --config} does). */
@@ -223,6 +248,32 @@ public final class SetupViewModel {
     /** Loads the configuration of a run folder, to run it again. */
     public void loadFromRun(Path runDir) throws ConfigException {
         load(org.iibalance.run.RunFiles.config(runDir));
+    }
+
+    /** The "Demo (1 min)" preset: {@code sample-configs/demo.yaml}, packaged with the application. */
+    public static final String DEMO_PRESET = "demo.yaml";
+
+    /** The text of a packaged preset ({@code sample-configs/<name>}, copied into the jar by the build). */
+    public static String presetText(String name) throws IOException {
+        try (var in = SetupViewModel.class.getResourceAsStream("/org/iibalance/presets/" + name)) {
+            if (in == null) throw new IOException("the preset " + name + " is not packaged with this build");
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * Loads a packaged preset (keeping the current {@code output.runsDir}). The loaded file is the
+     * sample config beside the jar when there is one, so "copy CLI command" names it; otherwise the
+     * command spells out every key that differs from the defaults.
+     */
+    public void loadPreset(String name) throws IOException, ConfigException {
+        String runsDir = byKey.get("output.runsDir").valueProperty().get();
+        ExperimentConfig c = ConfigIO.parse(presetText(name));
+        Path sample = jarPath().getParent() == null || jarPath().getParent().getParent() == null ? null
+                : jarPath().getParent().getParent().getParent() == null ? null : jarPath().getParent().getParent().getParent().resolve("sample-configs").resolve(name);
+        setLoaded(c, sample != null && Files.isRegularFile(sample) ? sample : null);
+        if (loadedFile.get() == null) loadedName.set(name + " preset");
+        if (runsDir != null && !runsDir.equals(byKey.get("output.runsDir").valueProperty().get())) set("output.runsDir", runsDir);
     }
 
     /** Applies overrides to what the sheet holds (e.g. a tiny training for tests). */
@@ -243,8 +294,18 @@ public final class SetupViewModel {
     /** The command line that reproduces this configuration headless. */
     public String cliCommand() {
         StringBuilder b = new StringBuilder(JAR_COMMAND).append(" train");
-        if (loadedFile.get() != null) b.append(" --config ").append(quote(loadedFile.get().toString()));
-        for (String o : overrides()) b.append(" --set ").append(quote(o));
+        List<String> sets = overrides();
+        if (loadedFile.get() != null) {
+            b.append(" --config ").append(quote(loadedFile.get().toAbsolutePath().toString()));
+        } else { // no file: every key that differs from the defaults
+            Map<String, String> defaults = ConfigIO.flatten(ExperimentConfig.defaults());
+            sets = new ArrayList<>();
+            for (ConfigEntry e : entries) {
+                String v = e.valueProperty().get() == null ? "" : e.valueProperty().get();
+                if (!v.equals(defaults.get(e.key()))) sets.add(e.key() + "=" + v);
+            }
+        }
+        for (String o : sets) b.append(" --set ").append(quote(o));
         return b.toString();
     }
 
@@ -258,7 +319,10 @@ public final class SetupViewModel {
         if (c == null || datasetLoading.get()) return;
         datasetLoading.set(true);
         datasetStatus.set("loading " + c.dataset().kind() + "...");
-        executor.execute(BackgroundJob.of(progress -> summarise(Datasets.load(c, progress)))
+        List<String> classStory = org.iibalance.data.SyntheticAvDataset.KIND.equals(c.dataset().kind())
+                ? org.iibalance.data.SyntheticAvDataset.story(c.dataset().synthetic()) : List.of();
+        datasetSummary.set(null); // never show the previous dataset's clip while (or after failing) loading this one
+        executor.execute(BackgroundJob.of(progress -> summarise(Datasets.load(c, progress), classStory))
                 .onProgress(datasetStatus::set)
                 .onSuccess(s -> {
                     datasetLoading.set(false);
@@ -281,6 +345,16 @@ public final class SetupViewModel {
 
     /** A summary of a loaded dataset with its first training clip rendered. */
     public static DatasetSummary summarise(MultimodalDataset d) {
+        return summarise(d, List.of());
+    }
+
+    /**
+     * A summary of a loaded dataset: its first training clip rendered, its story (the classes that
+     * share a sound or a look, from the clips' {@code sound} / {@code look} metadata, and the degraded
+     * clips, from {@code audio} / {@code visual}), and one clean clip per class plus a dark and an
+     * occluded one as examples.
+     */
+    public static DatasetSummary summarise(MultimodalDataset d, List<String> classStory) {
         Clip clip = d.train().isEmpty() ? null : d.train().get(0);
         ClipImages.Argb frames = null;
         ClipImages.Argb spec = null;
@@ -292,8 +366,54 @@ public final class SetupViewModel {
             if (s.kind() == ModalitySpec.Kind.FRAMES && frames == null) frames = ClipImages.frames(clip.input(m), s.shape());
             if (s.kind() == ModalitySpec.Kind.SPECTROGRAM && spec == null) spec = ClipImages.spectrogram(clip.input(m), s.shape());
         }
+        List<String> story = new ArrayList<>(classStory);
+        story.addAll(alike(d, "sound", "sound alike (only another modality tells them apart)"));
+        story.addAll(alike(d, "look", "look alike"));
+        long noisy = d.train().stream().filter(x -> "noisy".equals(x.meta().get("audio"))).count();
+        long dark = d.train().stream().filter(x -> "dark".equals(x.meta().get("visual"))).count();
+        long occluded = d.train().stream().filter(x -> "occluded".equals(x.meta().get("visual"))).count();
+        if (noisy + dark + occluded > 0) {
+            story.add(String.format("degraded training clips: %d of %d with audio drowned in noise, %d with dark frames, %d with occluded frames",
+                    noisy, d.train().size(), dark, occluded));
+        }
+        List<DatasetSummary.Example> examples = new ArrayList<>();
+        int fm = -1;
+        for (int m = 0; m < d.modalities().size(); m++) if (d.modalities().get(m).kind() == ModalitySpec.Kind.FRAMES && fm < 0) fm = m;
+        if (fm >= 0) {
+            long[] shape = d.modalities().get(fm).shape();
+            for (int c = 0; c < Math.min(12, d.classes()); c++) {
+                final int cls = c;
+                Clip ex = d.train().stream().filter(x -> x.label() == cls && !"dark".equals(x.meta().get("visual"))
+                        && !"occluded".equals(x.meta().get("visual"))).findFirst().orElse(null);
+                if (ex != null) examples.add(new DatasetSummary.Example(d.classNames().get(c), ClipImages.frames(ex.input(fm), shape)));
+            }
+            for (String state : List.of("dark", "occluded")) {
+                Clip ex = d.train().stream().filter(x -> state.equals(x.meta().get("visual"))).findFirst().orElse(null);
+                if (ex != null) {
+                    examples.add(new DatasetSummary.Example(d.classNames().get(ex.label()) + ", " + state + " (unreliable)",
+                            ClipImages.frames(ex.input(fm), shape)));
+                }
+            }
+        }
         return new DatasetSummary(d.name(), d.train().size(), d.val().size(), d.test().size(), d.classNames(), mods,
-                clip == null ? null : clip.id(), frames, spec);
+                clip == null ? null : clip.id(), frames, spec, story, examples);
+    }
+
+    /** "classes ... {what}" for each group of classes sharing a metadata value (e.g. the same sound). */
+    private static List<String> alike(MultimodalDataset d, String key, String what) {
+        Map<String, java.util.TreeSet<Integer>> byValue = new LinkedHashMap<>();
+        for (Clip c : d.train()) {
+            String v = c.meta().get(key);
+            if (v != null) byValue.computeIfAbsent(v, k -> new java.util.TreeSet<>()).add(c.label());
+        }
+        List<String> out = new ArrayList<>();
+        for (java.util.TreeSet<Integer> group : byValue.values()) {
+            if (group.size() < 2) continue;
+            List<String> names = new ArrayList<>();
+            for (int c : group) names.add(d.classNames().get(c));
+            out.add(String.join(" and ", names) + " " + what);
+        }
+        return out;
     }
 
     /** Whether the folder holds a run's configuration. */

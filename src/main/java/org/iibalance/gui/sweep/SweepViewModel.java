@@ -62,6 +62,8 @@ public final class SweepViewModel {
     private final IntegerProperty parallelism = new SimpleIntegerProperty(this, "parallelism", 1);
     private final BooleanProperty running = new SimpleBooleanProperty(this, "running");
     private final IntegerProperty version = new SimpleIntegerProperty(this, "version");
+    private final IntegerProperty trialsDone = new SimpleIntegerProperty(this, "trialsDone");
+    private final IntegerProperty trialsTotal = new SimpleIntegerProperty(this, "trialsTotal");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "set the grid and press Run sweep");
     private final List<String> keys = new ArrayList<>();
     private CancellationToken token;
@@ -125,6 +127,8 @@ public final class SweepViewModel {
         for (SweepSpec.Axis a : spec.axes()) keys.add(a.key());
         rows.clear();
         for (SweepSpec.Trial t : trials) rows.add(new SweepRow(t.index(), t.name(), t.values(), t.seed(), "pending", Double.NaN, Double.NaN, false));
+        trialsTotal.set(rows.size());
+        trialsDone.set(0);
         sweepDir = Path.of(spec.base().output().runsDir()).resolve("sweep-" + LocalDateTime.now().format(STAMP));
         token = new CancellationToken();
         running.set(true);
@@ -157,6 +161,16 @@ public final class SweepViewModel {
             running.set(false);
             status.set("sweep failed: " + t.getMessage());
         }));
+    }
+
+    /** Trials ended (completed, failed, cancelled or done earlier) in the current or last sweep. */
+    public IntegerProperty trialsDoneProperty() {
+        return trialsDone;
+    }
+
+    /** Trials of the current or last sweep. */
+    public IntegerProperty trialsTotalProperty() {
+        return trialsTotal;
     }
 
     /** Stops the sweep: running trials stop at their next batch, the rest do not start (on Slurm: scancel). */
@@ -242,6 +256,7 @@ public final class SweepViewModel {
             else rows.add(u);
         }
         markBest();
+        trialsDone.set((int) rows.stream().filter(r -> !r.state().equals("pending") && !r.state().equals("running")).count());
         version.set(version.get() + 1);
     }
 

@@ -33,6 +33,7 @@ public final class TrainingView extends VBox {
     private final ChartPane loss;
     private final ChartPane lambda;
     private final ChartPane accuracy;
+    private final ChartPane budget;
 
     /** The pane over {@code vm}; its charts redraw through {@code refresher} (only while shown). */
     public TrainingView(TrainingViewModel vm, ChartRefresher refresher, Consumer<String> report) {
@@ -56,7 +57,7 @@ public final class TrainingView extends VBox {
         ((NumberAxis) lp.getRangeAxis()).setAutoRangeIncludesZero(false);
         loss = new ChartPane("lossChart", lossChart, report);
 
-        JFreeChart lamChart = ChartFactory.createXYLineChart("\u03bb(t) = \u03bb_start (1 - t/T)  (Eq. 12)", "t (epochs)", "\u03bb", vm.lambdaData(),
+        JFreeChart lamChart = ChartFactory.createXYLineChart("\u03bb(t) = \u03bb_start (1 - t/T)  (Eq. 12)", "epoch (t = epoch - 1)", "\u03bb", vm.lambdaData(),
                 PlotOrientation.VERTICAL, true, true, false);
         XYLineAndShapeRenderer r2 = new XYLineAndShapeRenderer();
         r2.setSeriesShapesVisible(0, false);
@@ -66,6 +67,7 @@ public final class TrainingView extends VBox {
         r2.setSeriesShape(1, new java.awt.geom.Ellipse2D.Double(-6, -6, 12, 12));
         r2.setSeriesPaint(1, Charts.PALETTE[4]);
         lamChart.getXYPlot().setRenderer(r2);
+        ((NumberAxis) lamChart.getXYPlot().getDomainAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         Charts.style(lamChart);
         lambda = new ChartPane("lambdaChart", lamChart, report);
 
@@ -74,12 +76,47 @@ public final class TrainingView extends VBox {
         XYLineAndShapeRenderer r3 = new XYLineAndShapeRenderer(true, true);
         for (int s = 0; s < Charts.PALETTE.length - 1; s++) r3.setSeriesPaint(s, Charts.PALETTE[s + 1]); // Acc_m, then one per modality
         accChart.getXYPlot().setRenderer(r3);
+        // the selected epoch (best validation Acc_m: its checkpoint is the one tested), a ringed point
+        XYPlot ap = accChart.getXYPlot();
+        ap.setDataset(1, vm.bestEpochData());
+        XYLineAndShapeRenderer rb = new XYLineAndShapeRenderer(false, true);
+        rb.setSeriesShape(0, new java.awt.geom.Ellipse2D.Double(-8, -8, 16, 16));
+        rb.setSeriesShapesFilled(0, false);
+        rb.setSeriesStroke(0, new BasicStroke(2.5f));
+        rb.setSeriesPaint(0, Color.BLACK);
+        rb.setUseOutlinePaint(false);
+        ap.setRenderer(1, rb);
         ((NumberAxis) accChart.getXYPlot().getDomainAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         Charts.style(accChart);
         accuracy = new ChartPane("accuracyChart", accChart, report);
         refresher.add(loss, vm.lossFeed(), loss::redraw);
         refresher.add(lambda, vm.lambdaFeed(), lambda::redraw);
         refresher.add(accuracy, vm.accuracyFeed(), accuracy::redraw);
+
+        // the budget models (Eq. 1): loss (left axis) and validation accuracy (right axis) per epoch
+        JFreeChart budgetChart = ChartFactory.createXYLineChart("Budget models (Eq. 1): loss and val accuracy", "budget epoch", "train loss",
+                vm.budgetLossData(), PlotOrientation.VERTICAL, true, true, false);
+        XYPlot bp = budgetChart.getXYPlot();
+        XYLineAndShapeRenderer rl = new XYLineAndShapeRenderer(true, true);
+        XYLineAndShapeRenderer ra = new XYLineAndShapeRenderer(true, true);
+        for (int m = 0; m < Charts.PALETTE.length - 2; m++) {
+            rl.setSeriesPaint(m, Charts.PALETTE[m + 2]);
+            rl.setSeriesStroke(m, new BasicStroke(1.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f, new float[] {5f, 4f}, 0f));
+            ra.setSeriesPaint(m, Charts.PALETTE[m + 2]);
+            ra.setSeriesStroke(m, new BasicStroke(2f));
+        }
+        bp.setRenderer(rl);
+        NumberAxis accAxis = new NumberAxis("val accuracy");
+        accAxis.setRange(0, 1);
+        bp.setRangeAxis(1, accAxis);
+        bp.setDataset(1, vm.budgetAccuracyData());
+        bp.mapDatasetToRangeAxis(1, 1);
+        bp.setRenderer(1, ra);
+        ((NumberAxis) bp.getDomainAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        ((NumberAxis) bp.getRangeAxis()).setAutoRangeIncludesZero(false);
+        Charts.style(budgetChart);
+        budget = new ChartPane("budgetModelsChart", budgetChart, report);
+        refresher.add(budget, vm.budgetFeed(), budget::redraw);
 
         Slider smooth = new Slider(0, 0.99, vm.smoothingProperty().get());
         smooth.setId("smoothingSlider");
@@ -94,6 +131,9 @@ public final class TrainingView extends VBox {
             if (b) {
                 LogAxis axis = new LogAxis("loss (log)");
                 axis.setSmallestValue(1e-4);
+                axis.setBase(10);
+                // label ticks with their values (0.5, 1, 2), not as powers ("10^0.624")
+                axis.setNumberFormatOverride(new java.text.DecimalFormat("0.###"));
                 lp.setRangeAxis(axis);
             } else {
                 NumberAxis axis = new NumberAxis("loss");
@@ -114,20 +154,42 @@ public final class TrainingView extends VBox {
         csv.setId("lossCsv");
         csv.setOnAction(e -> saveLosses(vm, report));
         HBox controls = new HBox(8, new Label("smoothing"), smooth, sv, logY, lam, csv);
+        controls.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        // each method shows what it has (asked of its capabilities, not its name), else says why not
+        Label lossWhy = explanation("lossExplanation");
+        Label budgetWhy = explanation("budgetExplanation");
+        Label lambdaWhy = explanation("lambdaExplanation");
+        Runnable showCapabilities = () -> {
+            org.iibalance.run.Capabilities c = vm.capabilitiesProperty().get();
+            String m = vm.methodNameProperty().get();
+            lossWhy.setText(c.stageLosses() ? "" : m + " has no Stage I / Stage II losses (Eq. 6, 11): its training loss is drawn as 'total'.");
+            lossWhy.setVisible(!c.stageLosses());
+            lossWhy.setManaged(!c.stageLosses());
+            budget.setVisible(c.budgetPrior());
+            budgetWhy.setText(m + " has no budget phase: it estimates no IIB prior (Eq. 1-2) before training.");
+            budgetWhy.setVisible(!c.budgetPrior());
+            lambda.setVisible(c.lambdaSchedule());
+            lambdaWhy.setText(m + " has no \u03bb(t) schedule (Eq. 12): nothing weighs Stage I against Stage II.");
+            lambdaWhy.setVisible(!c.lambdaSchedule());
+        };
+        vm.capabilitiesProperty().addListener(o -> showCapabilities.run());
+        vm.methodNameProperty().addListener(o -> showCapabilities.run());
+        showCapabilities.run();
         GridPane grid = new GridPane();
         grid.setHgap(4);
         grid.setVgap(4);
-        grid.add(loss, 0, 0, 2, 1);
-        grid.add(lambda, 0, 1);
-        grid.add(accuracy, 1, 1);
+        grid.add(loss, 0, 0, 3, 1);
+        grid.add(new javafx.scene.layout.StackPane(budget, budgetWhy), 0, 1);
+        grid.add(new javafx.scene.layout.StackPane(lambda, lambdaWhy), 1, 1);
+        grid.add(accuracy, 2, 1);
         javafx.scene.layout.ColumnConstraints c = new javafx.scene.layout.ColumnConstraints();
-        c.setPercentWidth(50);
-        grid.getColumnConstraints().addAll(c, c);
+        c.setPercentWidth(100 / 3.0);
+        grid.getColumnConstraints().addAll(c, c, c);
         javafx.scene.layout.RowConstraints rc = new javafx.scene.layout.RowConstraints();
         rc.setPercentHeight(50);
         grid.getRowConstraints().addAll(rc, rc);
         VBox.setVgrow(grid, Priority.ALWAYS);
-        getChildren().addAll(controls, msg, grid);
+        getChildren().addAll(controls, msg, lossWhy, grid);
     }
 
     private void saveLosses(TrainingViewModel vm, Consumer<String> report) {
@@ -141,6 +203,20 @@ public final class TrainingView extends VBox {
         } catch (Exception ex) {
             report.accept("cannot save " + f + ": " + ex.getMessage());
         }
+    }
+
+    private static Label explanation(String id) {
+        Label l = new Label();
+        l.setId(id);
+        l.setWrapText(true);
+        l.setMaxWidth(Double.MAX_VALUE);
+        l.setStyle("-fx-text-fill: #555; -fx-padding: 8;");
+        return l;
+    }
+
+    /** The budget models' chart pane (hidden for methods without a budget phase). */
+    public ChartPane budgetModelsPane() {
+        return budget;
     }
 
     /** The loss chart pane. */

@@ -72,6 +72,10 @@ public final class TrainingViewModel {
     private final ObjectProperty<Path> runDir = new SimpleObjectProperty<>(this, "runDir");
     private final IntegerProperty epochsCompleted = new SimpleIntegerProperty(this, "epochsCompleted");
     private final List<Double> epochClipsPerSecond = new ArrayList<>();
+    private final ReadOnlyObjectWrapper<Capabilities> capabilities = new ReadOnlyObjectWrapper<>(this, "capabilities", Capabilities.NONE);
+    private final ReadOnlyStringWrapper methodName = new ReadOnlyStringWrapper(this, "methodName", "");
+    private final ReadOnlyObjectWrapper<Integer> bestEpoch = new ReadOnlyObjectWrapper<>(this, "bestEpoch");
+    private final RunProgress runProgress = new RunProgress();
 
     private final LossSeries lossI = new LossSeries("L_I", 0.6);
     private final LossSeries lossII = new LossSeries("L_II", 0.6);
@@ -85,6 +89,15 @@ public final class TrainingViewModel {
     private final Map<String, XYSeries> accByModality = new LinkedHashMap<>();
     private List<String> modalities = List.of();
     private final XYSeriesCollection accData = new XYSeriesCollection();
+    /** The selected (best on validation) epoch's Acc_m, one point. */
+    private final XYSeries best = new XYSeries("selected epoch", false, true);
+    private final XYSeriesCollection bestData = new XYSeriesCollection();
+    /** The budget models' (Eq. 1) training loss and validation accuracy per epoch, one series per modality. */
+    private final Map<String, XYSeries> budgetLoss = new LinkedHashMap<>();
+    private final Map<String, XYSeries> budgetAcc = new LinkedHashMap<>();
+    private final XYSeriesCollection budgetLossData = new XYSeriesCollection();
+    private final XYSeriesCollection budgetAccData = new XYSeriesCollection();
+    private final DisplayFeed budgetFeed = new DisplayFeed(() -> {}); // points go straight into its series
     private final DisplayFeed lossFeed = new DisplayFeed(this::showLosses);
     private final DisplayFeed lambdaFeed = new DisplayFeed(this::showLambda);
     private final DisplayFeed accuracyFeed = new DisplayFeed(() -> {}); // points go straight into its series
@@ -99,6 +112,8 @@ public final class TrainingViewModel {
         lambdaData.addSeries(schedule);
         lambdaData.addSeries(lambdaNow);
         accData.addSeries(accM);
+        bestData.addSeries(best);
+        best.setNotify(false);
         // the charts are told of changes only through the feeds (one redraw per refresh, not per point)
         for (XYSeries s : List.of(schedule, lambdaNow, accM)) s.setNotify(false);
         smoothing.addListener((o, a, b) -> {
@@ -157,7 +172,13 @@ public final class TrainingViewModel {
 
     private void reset(ExperimentConfig cfg) {
         for (LossSeries s : List.of(total, lossI, lossII)) s.clear();
-        for (XYSeries s : List.of(accM, lambdaNow, schedule)) s.clear();
+        for (XYSeries s : List.of(accM, lambdaNow, schedule, best)) s.clear();
+        budgetLoss.clear();
+        budgetAcc.clear();
+        budgetLossData.removeAllSeries();
+        budgetAccData.removeAllSeries();
+        bestEpoch.set(null);
+        methodName.set(cfg.method().name());
         for (XYSeries s : accByModality.values()) accData.removeSeries(s);
         accByModality.clear();
         modalities = List.of();
@@ -168,12 +189,15 @@ public final class TrainingViewModel {
         } catch (IllegalArgumentException unknownMethod) {
             caps = Capabilities.NONE; // the run will refuse it with the reason
         }
+        capabilities.set(caps);
+        runProgress.plan(0, 0, 0, 0); // unknown until the run plans its work
         if (caps.lambdaSchedule() && cfg.method().lambdaStart() >= 0 && cfg.method().lambdaStart() <= 1 && epochs >= 1) {
-            // Eq. 12 drawn whole over [0, T], sampled finely: t is the 0-based epoch
+            // Eq. 12 drawn whole, on the same 1-based epoch axis as the accuracy chart: epoch e trains
+            // with lambda(t = e - 1), constant within the epoch (a step per epoch)
             LambdaSchedule ls = new LambdaSchedule(cfg.method().lambdaStart(), epochs);
-            for (int i = 0; i <= 100; i++) {
-                double t = epochs * i / 100.0;
-                schedule.add(t, ls.at(t), false);
+            for (int e = 1; e <= epochs; e++) {
+                schedule.add(e - 0.5, ls.at(e - 1), false);
+                schedule.add(e + 0.5, ls.at(e - 1), false);
             }
         }
         budget.reset();
@@ -191,6 +215,7 @@ public final class TrainingViewModel {
         lossFeed.markDirty();
         lambdaFeed.markDirty();
         accuracyFeed.markDirty();
+        budgetFeed.markDirty();
     }
 
     /**
@@ -204,11 +229,19 @@ public final class TrainingViewModel {
         for (TrainingEvent e : events) {
             elapsed.set(e.elapsed());
             budget.accept(e);
-            if (e instanceof TrainingEvent.PhaseChanged p) {
+            if (e instanceof TrainingEvent.RunPlanned p) {
+                capabilities.set(p.capabilities());
+                runProgress.plan(p.modalities().size(), p.budgetMaxEpochs(), p.epochs(), p.stepsPerEpoch());
+                progress.set(0);
+            } else if (e instanceof TrainingEvent.BudgetEstimated) {
+                runProgress.budgetFinished();
+                progress.set(runProgress.fraction());
+            } else if (e instanceof TrainingEvent.PhaseChanged p) {
                 phase.set(p.phase());
                 message.set(p.description());
             } else if (e instanceof TrainingEvent.TrainingStarted t) {
                 device.set(t.device());
+                capabilities.set(t.capabilities());
                 modalities = List.copyOf(t.modalities());
                 for (String m : modalities) {
                     if (accByModality.containsKey(m)) continue;
@@ -221,20 +254,35 @@ public final class TrainingViewModel {
             } else if (e instanceof TrainingEvent.BudgetEpoch b) {
                 message.set(String.format(Locale.ROOT, "budget model %s: epoch %d/%d, loss %.3f, val acc %.3f", b.modality(), b.epoch(), b.maxEpochs(),
                         b.trainLoss(), b.valAccuracy()));
+                budgetSeries(budgetLoss, budgetLossData, "loss " + b.modality(), b.modality()).add(b.epoch(), b.trainLoss(), false);
+                budgetSeries(budgetAcc, budgetAccData, "val acc " + b.modality(), b.modality()).add(b.epoch(), b.valAccuracy(), false);
+                if (!Double.isNaN(b.clipsPerSecond())) clipsPerSecond.set(b.clipsPerSecond());
+                budgetFeed.markDirty();
             } else if (e instanceof TrainingEvent.StepCompleted s) {
                 phase.set(s.phase());
                 position.set(String.format(Locale.ROOT, "%s  epoch %d/%d  batch %d/%d", s.phase().label(), s.epoch(), s.epochs(), s.step(), s.steps()));
                 if (!Double.isNaN(s.clipsPerSecond())) clipsPerSecond.set(s.clipsPerSecond());
-                eta.set(s.eta());
-                double done = ((s.epoch() - 1) * (double) s.steps() + s.step()) / Math.max(1.0, (double) s.epochs() * s.steps());
-                progress.set(Math.max(0, Math.min(1, done)));
+                runProgress.step(s.phase(), s.epoch(), s.step(), s.steps(), s.elapsed());
+                if (runProgress.planned()) {
+                    progress.set(runProgress.fraction());
+                    eta.set(runProgress.eta());
+                } else { // a run that did not plan (older engine): the phase's own figures
+                    eta.set(s.eta());
+                    double done = ((s.epoch() - 1) * (double) s.steps() + s.step()) / Math.max(1.0, (double) s.epochs() * s.steps());
+                    progress.set(Math.max(0, Math.min(1, done)));
+                }
                 if (TrainingPhase.TRAIN.equals(s.phase())) {
+                    if (!capabilities.get().stageLosses()) {
+                        total.add(s.globalStep(), s.loss());
+                        losses = true;
+                        continue;
+                    }
                     lossI.add(s.globalStep(), s.lossStageI());
                     lossII.add(s.globalStep(), s.lossStageII());
                     total.add(s.globalStep(), s.loss());
                     losses = true;
                     if (!Double.isNaN(s.lambda())) {
-                        double t = s.epoch() - 1; // Eq. 12: t is the 0-based epoch, lambda is constant within it
+                        double t = s.epoch(); // drawn at its 1-based epoch; Eq. 12's t is epoch - 1, lambda is constant within it
                         lam |= t != currentT.get() || s.lambda() != currentLambda.get();
                         currentT.set(t);
                         currentLambda.set(s.lambda());
@@ -246,6 +294,11 @@ public final class TrainingViewModel {
                 for (int m = 0; ma != null && m < ma.length && m < modalities.size(); m++) {
                     if (!Double.isNaN(ma[m])) accByModality.get(modalities.get(m)).add(ep.epoch(), ma[m], false);
                 }
+                if (ep.best()) {
+                    best.clear();
+                    best.add(ep.epoch(), ep.valAccuracy(), false);
+                    bestEpoch.set(ep.epoch());
+                }
                 acc = true;
                 epochsCompleted.set(ep.epoch());
                 epochClipsPerSecond.add(ep.clipsPerSecond());
@@ -253,6 +306,7 @@ public final class TrainingViewModel {
             } else if (e instanceof TrainingEvent.Finished f) {
                 runDir.set(f.runDir());
                 progress.set(1);
+                eta.set(0);
                 Results r = f.results();
                 StringBuilder accs = new StringBuilder(String.format(Locale.ROOT, "completed: test Acc_m %.3f", r.accMultimodal()));
                 for (String m : r.modalities()) accs.append(String.format(Locale.ROOT, ", Acc_%s %.3f", m, r.accuracy(m)));
@@ -273,12 +327,56 @@ public final class TrainingViewModel {
 
     /** Brings every chart dataset up to date now (tests, exports; the GUI lets its refresher do it). */
     public void syncDisplays() {
-        for (DisplayFeed f : List.of(lossFeed, lambdaFeed, accuracyFeed)) f.syncIfDirty();
+        for (DisplayFeed f : List.of(lossFeed, lambdaFeed, accuracyFeed, budgetFeed)) f.syncIfDirty();
     }
 
     /** The loss chart's feed (dirty when steps arrived or the smoothing changed). */
     public DisplayFeed lossFeed() {
         return lossFeed;
+    }
+
+    private static XYSeries budgetSeries(Map<String, XYSeries> byModality, XYSeriesCollection data, String name, String modality) {
+        return byModality.computeIfAbsent(modality, m -> {
+            XYSeries s = new XYSeries(name, false, true);
+            s.setNotify(false);
+            data.addSeries(s);
+            return s;
+        });
+    }
+
+    /** The budget chart's feed (dirty when a budget model ended an epoch). */
+    public DisplayFeed budgetFeed() {
+        return budgetFeed;
+    }
+
+    /** The budget models' training loss per epoch, one series per modality. */
+    public XYSeriesCollection budgetLossData() {
+        return budgetLossData;
+    }
+
+    /** The budget models' validation accuracy per epoch, one series per modality. */
+    public XYSeriesCollection budgetAccuracyData() {
+        return budgetAccData;
+    }
+
+    /** The selected (best on validation) epoch's Acc_m as one point. */
+    public XYSeriesCollection bestEpochData() {
+        return bestData;
+    }
+
+    /** The selected (best on validation) epoch, null before the first epoch. */
+    public ReadOnlyObjectProperty<Integer> bestEpochProperty() {
+        return bestEpoch.getReadOnlyProperty();
+    }
+
+    /** What the run's method has (from the configuration, then from the run itself). */
+    public ReadOnlyObjectProperty<Capabilities> capabilitiesProperty() {
+        return capabilities.getReadOnlyProperty();
+    }
+
+    /** The run's method.name. */
+    public ReadOnlyStringProperty methodNameProperty() {
+        return methodName.getReadOnlyProperty();
     }
 
     /** The lambda chart's feed (dirty when the current point moved or a run started). */
@@ -363,7 +461,7 @@ public final class TrainingViewModel {
         return device.getReadOnlyProperty();
     }
 
-    /** Fraction of the current phase done. */
+    /** Fraction of the whole run's training work done (budget models and epochs, see {@link RunProgress}). */
     public DoubleProperty progressProperty() {
         return progress;
     }
@@ -378,7 +476,7 @@ public final class TrainingViewModel {
         return elapsed;
     }
 
-    /** Estimated seconds to the end of the phase. */
+    /** Estimated seconds to the end of the training (the whole run, see {@link RunProgress}). */
     public DoubleProperty etaProperty() {
         return eta;
     }

@@ -44,11 +44,16 @@ public final class ChartPane extends BorderPane {
         fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(ext.toUpperCase(), "*." + ext));
         File f = fc.showSaveDialog(getScene() == null ? null : getScene().getWindow());
         if (f == null) return;
+        saveTo(f.toPath(), report);
+    }
+
+    /** Exports the chart shown now to {@code file} (PNG or SVG by extension) and reports it, as the buttons do after their dialog. */
+    public void saveTo(Path file, Consumer<String> report) {
         try {
-            Exports.chart(viewer.getChart(), f.toPath());
-            report.accept("saved " + f);
+            Exports.chart(viewer.getChart(), file);
+            report.accept("saved " + file);
         } catch (Exception ex) {
-            report.accept("cannot save " + f + ": " + ex.getMessage());
+            report.accept("cannot save " + file + ": " + ex.getMessage());
         }
     }
 

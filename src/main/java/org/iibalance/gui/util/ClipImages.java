@@ -24,8 +24,16 @@ public final class ClipImages {
 
     /** The T frames of a [T, C, H, W] array side by side, 2 pixels apart. */
     public static Argb frames(float[] a, long[] shape) {
+        return frames(a, shape, minMax(a));
+    }
+
+    /**
+     * The same, with values stretched over {@code range} ({lo, hi}) instead of the array's own: a
+     * corrupted clip drawn on its clean version's scale, so darkened frames look dark.
+     */
+    public static Argb frames(float[] a, long[] shape, float[] range) {
         int t = (int) shape[0], c = (int) shape[1], h = (int) shape[2], w = (int) shape[3];
-        float[] mm = minMax(a);
+        float[] mm = range;
         int gap = 2;
         int width = t * w + (t - 1) * gap;
         int[] px = new int[width * h];
@@ -50,8 +58,13 @@ public final class ClipImages {
 
     /** A [1, mel, time] spectrogram (any leading 1s), mel bin 0 at the bottom. */
     public static Argb spectrogram(float[] a, long[] shape) {
+        return spectrogram(a, shape, minMax(a));
+    }
+
+    /** The same on a given scale ({lo, hi}; see {@link #frames(float[], long[], float[])}). */
+    public static Argb spectrogram(float[] a, long[] shape, float[] range) {
         int mel = (int) shape[shape.length - 2], time = (int) shape[shape.length - 1];
-        float[] mm = minMax(a);
+        float[] mm = range;
         int[] px = new int[mel * time];
         for (int m = 0; m < mel; m++) {
             for (int t = 0; t < time; t++) {
@@ -70,7 +83,8 @@ public final class ClipImages {
         return new Argb(w, h, px);
     }
 
-    private static float[] minMax(float[] a) {
+    /** {lo, hi} of an array: the scale a clip is drawn on. */
+    public static float[] minMax(float[] a) {
         float lo = Float.POSITIVE_INFINITY, hi = Float.NEGATIVE_INFINITY;
         for (float v : a) {
             if (v < lo) lo = v;

@@ -1,0 +1,144 @@
+package org.iibalance.gui.robustness;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.cell.CheckBoxListCell;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.iibalance.gui.util.ChartPane;
+import org.iibalance.report.RobustnessFigures;
+import org.iibalance.run.RobustnessTable;
+import org.iibalance.run.RunSummary;
+
+/**
+ * The Robustness tab: completed runs and corruptions on the left, Run / Cancel, and on the right
+ * test Acc_m against the severity of one corruption (one line per method, mean +- std over seeds)
+ * and a method's mean fusion weights against it, both redrawn as rows arrive.
+ */
+public final class RobustnessView extends SplitPane {
+    private final RobustnessViewModel vm;
+    private final ComboBox<String> corruption = new ComboBox<>();
+    private final ComboBox<String> weightsMethod = new ComboBox<>();
+    private final ChartPane accuracy;
+    private final ChartPane weights;
+
+    /** The tab over {@code vm}; {@code report} takes messages for the status bar. */
+    public RobustnessView(RobustnessViewModel vm, Consumer<String> report) {
+        this.vm = vm;
+        setId("robustnessView");
+        ListView<RunSummary> runs = new ListView<>(vm.runs());
+        runs.setId("robustnessRuns");
+        runs.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        runs.setCellFactory(l -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(RunSummary r, boolean empty) {
+                super.updateItem(r, empty);
+                setText(empty || r == null ? null : r.dir().getFileName() + "  (" + (r.results() == null ? "?" : r.results().method()) + ", seed "
+                        + (r.results() == null ? "?" : r.results().seed()) + ")");
+            }
+        });
+        runs.getSelectionModel().getSelectedItems().addListener((ListChangeListener<RunSummary>) c -> vm.chosenRuns().setAll(runs.getSelectionModel().getSelectedItems()));
+        runs.setPrefHeight(160);
+        ListView<RobustnessViewModel.Choice> specs = new ListView<>(vm.corruptions());
+        specs.setId("robustnessCorruptions");
+        specs.setCellFactory(CheckBoxListCell.forListView(RobustnessViewModel.Choice::chosen));
+        TextField extra = new TextField();
+        extra.setId("robustnessExtraSpecs");
+        extra.setPromptText("more specs, e.g. visual-occlude:size=0.9, audio-noise:snr=-30");
+        extra.textProperty().bindBidirectional(vm.extraSpecsProperty());
+        TextField out = new TextField();
+        out.setId("robustnessOut");
+        out.setText(vm.outProperty().get() == null ? "" : vm.outProperty().get().toString());
+        vm.outProperty().addListener((o, a, b) -> out.setText(b == null ? "" : b.toString()));
+        out.textProperty().addListener((o, a, b) -> {
+            if (!b.isBlank()) vm.outProperty().set(Path.of(b.trim()));
+        });
+        Spinner<Integer> parallel = new Spinner<>(1, Math.max(1, Runtime.getRuntime().availableProcessors()), 1);
+        parallel.setId("robustnessParallel");
+        parallel.valueProperty().addListener((o, a, b) -> vm.parallelProperty().set(b));
+        parallel.setPrefWidth(70);
+        Button run = new Button("\u25b6 Run robustness");
+        run.setId("robustnessRun");
+        run.disableProperty().bind(vm.runningProperty());
+        run.setOnAction(e -> vm.start());
+        Button cancel = new Button("\u25a0 Cancel");
+        cancel.setId("robustnessCancel");
+        cancel.disableProperty().bind(vm.runningProperty().not());
+        cancel.setOnAction(e -> vm.cancel());
+        Label progress = new Label();
+        progress.setId("robustnessProgress");
+        progress.textProperty().bind(vm.progressProperty());
+        Label status = new Label();
+        status.setId("robustnessStatus");
+        status.setWrapText(true);
+        status.textProperty().bind(vm.statusProperty());
+        status.textProperty().addListener((o, a, b) -> {
+            if (!vm.runningProperty().get() && b != null && !b.isEmpty()) report.accept(b);
+        });
+        VBox left = new VBox(6, new Label("completed runs (Ctrl/Shift-click for several)"), runs, new Label("corruptions and severities (clean is always added)"),
+                specs, extra, new Label("output folder (as robustness --out)"), out, new HBox(6, new Label("runs at once"), parallel), new HBox(6, run, cancel),
+                progress, status);
+        VBox.setVgrow(specs, Priority.ALWAYS);
+        left.setPadding(new Insets(6));
+
+        corruption.setId("robustnessCorruption");
+        weightsMethod.setId("robustnessWeightsMethod");
+        accuracy = new ChartPane("robustnessAccuracy", RobustnessFigures.accuracy(vm.tableProperty().get(), "audio-noise", "snr"), report);
+        weights = new ChartPane("robustnessWeights", RobustnessFigures.weights(vm.tableProperty().get(), "iibalance", "audio-noise", "snr"), report);
+        corruption.setOnAction(e -> redraw());
+        weightsMethod.setOnAction(e -> redraw());
+        vm.tableProperty().addListener((o, a, b) -> refresh());
+        VBox right = new VBox(6, new HBox(6, new Label("corruption"), corruption, new Label("weights of"), weightsMethod), accuracy, weights);
+        VBox.setVgrow(accuracy, Priority.ALWAYS);
+        VBox.setVgrow(weights, Priority.ALWAYS);
+        right.setPadding(new Insets(6));
+        getItems().addAll(left, right);
+        setDividerPositions(0.34);
+        refresh();
+    }
+
+    /** Updates the pickers from the table, then redraws. */
+    private void refresh() {
+        List<String> cs = vm.severityCorruptions();
+        String keep = corruption.getValue();
+        if (!cs.equals(corruption.getItems())) corruption.getItems().setAll(cs);
+        if (keep == null || !cs.contains(keep)) corruption.setValue(cs.isEmpty() ? null : cs.contains("audio-noise") ? "audio-noise" : cs.get(0));
+        else corruption.setValue(keep);
+        redraw();
+    }
+
+    private void redraw() {
+        String c = corruption.getValue() == null ? "audio-noise" : corruption.getValue();
+        String p = vm.parameterOf(c);
+        RobustnessTable t = vm.tableProperty().get();
+        List<String> ms = vm.methodsWithWeights(c);
+        String keep = weightsMethod.getValue();
+        if (!ms.equals(weightsMethod.getItems())) weightsMethod.getItems().setAll(ms);
+        String m = keep != null && ms.contains(keep) ? keep : ms.contains("iibalance") ? "iibalance" : ms.isEmpty() ? null : ms.get(0);
+        if (m != null && !m.equals(weightsMethod.getValue())) weightsMethod.setValue(m);
+        accuracy.setChart(RobustnessFigures.accuracy(t, c, p.isEmpty() ? "severity" : p));
+        weights.setChart(RobustnessFigures.weights(t, m == null ? "iibalance" : m, c, p.isEmpty() ? "severity" : p));
+    }
+
+    /** The accuracy chart. */
+    public ChartPane accuracyPane() {
+        return accuracy;
+    }
+
+    /** The weights chart. */
+    public ChartPane weightsPane() {
+        return weights;
+    }
+}
