@@ -24,7 +24,8 @@ batch, optimiser, the budget prior), written idiomatically in PyTorch:
 Two ways to run it:
   --spec FILE --serve     a server for `bench`: prints one JSON line {"event": "ready", "torch":
                           ..., "parameters": {...}, "shapes": {...}}, then for each stdin line
-                          "steps N" runs N steps and prints {"event": "times", "ms": [...]};
+                          "steps N" runs N steps and prints {"event": "times", "ms": [...], "cpuMs": [...]}
+                          (wall and the stepping thread's CPU time of each step);
                           "quit" ends it. Java and PyTorch thus alternate in one run.
   --spec FILE [--steps N] standalone: prints "median_ms_per_step=<x> ..." after N timed steps.
 Not part of the product or its tests (the product never imports PyTorch).
@@ -358,12 +359,15 @@ def describe(net, xs):
     return params, shapes
 
 
-def timed(step, xs, y, n):
+def timed(step, xs, y, n, cpu=None):
+    """Wall ms of each of n steps; with a list for cpu, also the calling thread's CPU ms of each."""
     out = []
     for _ in range(n):
-        t0 = time.perf_counter()
+        c0, t0 = time.thread_time(), time.perf_counter()
         step(xs, y)
         out.append((time.perf_counter() - t0) * 1000)
+        if cpu is not None:
+            cpu.append((time.thread_time() - c0) * 1000)
     return out
 
 
@@ -390,7 +394,9 @@ def main():
             if not cmd or cmd[0] == "quit":
                 break
             if cmd[0] == "steps":
-                print(json.dumps({"event": "times", "ms": timed(step, xs, y, int(cmd[1]))}), flush=True)
+                cpu = []
+                ms = timed(step, xs, y, int(cmd[1]), cpu)
+                print(json.dumps({"event": "times", "ms": ms, "cpuMs": cpu}), flush=True)
             else:
                 print(json.dumps({"event": "error", "message": "unknown command " + cmd[0]}), flush=True)
         return

@@ -57,6 +57,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--round-steps", defaultValue = "10", description = "with --model: timed steps per side and round (default ${DEFAULT-VALUE})")
     int roundSteps;
 
+    @Option(names = "--pytorch-keep-heap", description = "with --model: run PyTorch with the native-heap settings the Java engine applies to itself "
+            + "(glibc's MALLOC_MMAP_THRESHOLD_ / MALLOC_TRIM_THRESHOLD_), for a kernels-only comparison; default: PyTorch as a user runs it")
+    boolean pytorchKeepHeap;
+
     @Option(names = "--warmup", defaultValue = "5", description = "with --model: untimed steps of each side first (default ${DEFAULT-VALUE})")
     int warmup;
 
@@ -72,11 +76,12 @@ final class BenchCommand implements Callable<Integer> {
 
     private int model() throws Exception {
         ExperimentConfig cfg = ModelBenchmark.resolve(model, overrides);
-        System.out.printf(Locale.ROOT, "machine: %d cores, load average %s, Java %s, %s%n", Runtime.getRuntime().availableProcessors(),
-                ModelBenchmark.loadAverage(), System.getProperty("java.version"), org.iibalance.nn.Engine.version());
+        System.out.printf(Locale.ROOT, "machine: %d cores, load average %s, Java %s, %s; Java native heap kept: %s; PyTorch heap: %s%n",
+                Runtime.getRuntime().availableProcessors(), ModelBenchmark.loadAverage(), System.getProperty("java.version"),
+                org.iibalance.nn.Engine.version(), org.iibalance.nn.NativeHeap.keepFreedMemory(), pytorchKeepHeap ? "kept (same settings)" : "glibc defaults");
         Path spec = Files.createTempFile("iibalance-bench-spec", ".json");
         BenchFigures f;
-        try (PytorchReference ref = Files.isRegularFile(reference) ? new PytorchReference(python, reference) : null) {
+        try (PytorchReference ref = Files.isRegularFile(reference) ? new PytorchReference(python, reference, pytorchKeepHeap) : null) {
             if (ref == null) System.out.println("pytorch: reference script " + reference + " not found; Java only");
             f = ModelBenchmark.run(cfg, model, new ModelBenchmark.Options(warmup, rounds, roundSteps), ref, spec);
         } catch (java.io.IOException e) {
@@ -87,13 +92,18 @@ final class BenchCommand implements Callable<Integer> {
         }
         for (int i = 0; i < f.rounds().size(); i++) {
             BenchFigures.Round r = f.rounds().get(i);
-            System.out.printf(Locale.ROOT, "round %d: java %.2f ms%s%n", i + 1, r.javaMs(),
-                    r.pytorchMs() == null ? "" : String.format(Locale.ROOT, ", pytorch %.2f ms (ratio %.3f)", r.pytorchMs(), r.javaMs() / r.pytorchMs()));
+            System.out.printf(Locale.ROOT, "round %d: java %.2f ms (cpu %.2f)%s%n", i + 1, r.javaMs(), r.javaCpuMs(),
+                    r.pytorchMs() == null ? "" : String.format(Locale.ROOT, ", pytorch %.2f ms (cpu %.2f), ratio %.3f", r.pytorchMs(),
+                            r.pytorchCpuMs() == null ? Double.NaN : r.pytorchCpuMs(), r.javaMs() / r.pytorchMs()));
         }
         System.out.printf(Locale.ROOT, "%s: batch %d, %d threads, %d parameters; java %.2f ms/step%s; data wait %.1f%% of the Java step time; peak RSS %.0f MiB (best of %d rounds of %d steps)%n",
                 f.model(), f.batch(), f.threads(), f.javaParameters(), f.javaMsPerStep(),
                 f.ratio() == null ? " (no PyTorch figure)" : String.format(Locale.ROOT, ", pytorch %s %.2f ms/step, ratio %.3f", f.pytorchVersion(), f.pytorchMsPerStep(), f.ratio()),
                 100 * f.dataWaitFraction(), f.peakRssMiB(), f.rounds().size(), f.stepsPerRound());
+        if (f.cpuRatio() != null) {
+            System.out.printf(Locale.ROOT, "cpu time of the stepping thread: java %.2f ms, pytorch %.2f ms, ratio %.3f%s%n", f.javaCpuMsPerStep(),
+                    f.pytorchCpuMsPerStep(), f.cpuRatio(), f.threads() == 1 ? "" : " (with more than one thread the other threads' work is not in it)");
+        }
         if (json != null) {
             f.write(json);
             System.out.println("figures written to " + json);

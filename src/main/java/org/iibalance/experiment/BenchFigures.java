@@ -24,16 +24,21 @@ import java.util.List;
  * @param peakRssMiB        peak resident memory of the Java process (VmHWM), MiB
  * @param javaParameters    trainable parameters of the Java network
  * @param pytorchParameters trainable parameters of the PyTorch network (null: not measured)
+ * @param javaCpuMsPerStep  best per-round median of the Java step's CPU time on its thread, in ms
+ * @param pytorchCpuMsPerStep the same for PyTorch (null: not measured)
+ * @param cpuRatio          javaCpuMsPerStep / pytorchCpuMsPerStep: with one intra-op thread the work of
+ *                          each side, which a busy machine inflates far less than wall time (null: not measured)
  * @param rounds            the alternating rounds: each side's median of one block of steps
  * @param stepsPerRound     timed steps per side and round
  * @param loadAverage       the machine's 1-minute load average when the run ended (null: unknown)
  */
 public record BenchFigures(String model, int batch, int threads, double javaMsPerStep, Double pytorchMsPerStep, String pytorchVersion,
-        Double ratio, double dataWaitFraction, double peakRssMiB, long javaParameters, Long pytorchParameters, List<Round> rounds,
+        Double ratio, double dataWaitFraction, double peakRssMiB, long javaParameters, Long pytorchParameters, double javaCpuMsPerStep,
+        Double pytorchCpuMsPerStep, Double cpuRatio, List<Round> rounds,
         int stepsPerRound, Double loadAverage) {
 
-    /** One round: the median ms per step of each side's block (pytorch null when not measured). */
-    public record Round(double javaMs, Double pytorchMs) {}
+    /** One round: the median wall and CPU ms per step of each side's block (pytorch null when not measured). */
+    public record Round(double javaMs, Double pytorchMs, double javaCpuMs, Double pytorchCpuMs) {}
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 

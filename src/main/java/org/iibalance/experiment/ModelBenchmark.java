@@ -63,12 +63,21 @@ public final class ModelBenchmark {
 
         Ready start(Path spec) throws IOException;
 
-        /** Runs n training steps and returns the ms of each. */
-        List<Double> steps(int n) throws IOException;
+        /** Runs n training steps and returns the wall and CPU ms of each. */
+        Block steps(int n) throws IOException;
 
         @Override
         void close();
     }
+
+    /**
+     * A block of timed steps.
+     *
+     * @param ms    wall time of each step
+     * @param cpuMs CPU time of each step on the thread that runs it (with one intra-op thread, all of
+     *              the step's work: the figure that a busy machine does not inflate)
+     */
+    public record Block(List<Double> ms, List<Double> cpuMs) {}
 
     /**
      * How long to measure.
@@ -164,10 +173,13 @@ public final class ModelBenchmark {
         List<BenchFigures.Round> rounds = timer.rounds;
         double javaBest = rounds.stream().mapToDouble(BenchFigures.Round::javaMs).min().orElseThrow();
         Double pyBest = reference == null ? null : rounds.stream().mapToDouble(BenchFigures.Round::pytorchMs).min().orElseThrow();
+        double javaCpu = rounds.stream().mapToDouble(BenchFigures.Round::javaCpuMs).min().orElseThrow();
+        Double pyCpu = reference == null || rounds.get(0).pytorchCpuMs() == null ? null
+                : rounds.stream().mapToDouble(BenchFigures.Round::pytorchCpuMs).min().orElseThrow();
         double waitFraction = timer.waitNs + timer.stepNs == 0 ? 0 : timer.waitNs / (double) (timer.waitNs + timer.stepNs);
         return new BenchFigures(name, batch, cfg.threads(), javaBest, pyBest, ready == null ? null : ready.version(), pyBest == null ? null : javaBest / pyBest,
-                waitFraction, ProcessMemory.peakRssMiB(), net.parameterCount(), ready == null ? null : ready.parameters().get("total"), rounds,
-                opt.stepsPerRound(), loadAverage());
+                waitFraction, ProcessMemory.peakRssMiB(), net.parameterCount(), ready == null ? null : ready.parameters().get("total"), javaCpu, pyCpu,
+                pyCpu == null ? null : javaCpu / pyCpu, rounds, opt.stepsPerRound(), loadAverage());
     }
 
     /** Runs the Java steps inside the batcher's passes and hands over to the reference between blocks. */
@@ -181,6 +193,8 @@ public final class ModelBenchmark {
         final MultimodalNetwork net;
         final List<BenchFigures.Round> rounds = new ArrayList<>();
         final List<Double> block = new ArrayList<>();
+        final List<Double> blockCpu = new ArrayList<>();
+        final java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
         int warm;
         boolean checked;
         boolean afterPause = true;
@@ -212,28 +226,33 @@ public final class ModelBenchmark {
                 if (ready != null) compare(net, b, ready);
                 checked = true;
             }
+            long c0 = cpu.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             try (NativeScope step = new NativeScope()) {
                 method.trainStep(b, optimizer, 0, cfg.training().epochs());
             }
             long dt = System.nanoTime() - t0;
+            long dc = cpu.getCurrentThreadCpuTime() - c0;
             try {
                 if (!timed) {
                     if (++warm == opt.warmup() && reference != null) {
-                        reference.steps(opt.warmup());
+                        reference.steps(Math.max(1, opt.warmup()));
                         afterPause = true;
                     }
                 } else {
                     stepNs += dt;
                     block.add(dt / 1e6);
+                    blockCpu.add(dc / 1e6);
                     if (block.size() == opt.stepsPerRound()) {
-                        Double py = null;
+                        Block py = null;
                         if (reference != null) {
-                            py = median(reference.steps(opt.stepsPerRound()));
+                            py = reference.steps(opt.stepsPerRound());
                             afterPause = true;
                         }
-                        rounds.add(new BenchFigures.Round(median(block), py));
+                        rounds.add(new BenchFigures.Round(median(block), py == null ? null : median(py.ms()), median(blockCpu),
+                                py == null || py.cpuMs().isEmpty() ? null : median(py.cpuMs())));
                         block.clear();
+                        blockCpu.clear();
                     }
                 }
             } catch (IOException e) {

@@ -24,19 +24,33 @@ public final class PytorchReference implements ModelBenchmark.Reference {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final String python;
     private final Path script;
+    private final boolean keepHeap;
     private Process process;
     private BufferedReader out;
     private Writer in;
     private String version;
 
-    public PytorchReference(String python, Path script) {
+    /**
+     * @param keepHeap give the Python process the same native-heap settings as the Java engine
+     *                 ({@code org.iibalance.nn.NativeHeap}), through glibc's environment variables;
+     *                 false: PyTorch as a user runs it (glibc's defaults)
+     */
+    public PytorchReference(String python, Path script, boolean keepHeap) {
         this.python = python;
         this.script = script;
+        this.keepHeap = keepHeap;
     }
 
     @Override
     public Ready start(Path spec) throws IOException {
-        process = new ProcessBuilder(python, script.toString(), "--spec", spec.toString(), "--serve").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        ProcessBuilder pb = new ProcessBuilder(python, script.toString(), "--spec", spec.toString(), "--serve").redirectError(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().remove("MALLOC_MMAP_THRESHOLD_");
+        pb.environment().remove("MALLOC_TRIM_THRESHOLD_");
+        if (keepHeap) {
+            pb.environment().put("MALLOC_MMAP_THRESHOLD_", Integer.toString(32 << 20));
+            pb.environment().put("MALLOC_TRIM_THRESHOLD_", Integer.toString(Integer.MAX_VALUE));
+        }
+        process = pb.start();
         out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         in = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
         JsonNode ready = next("ready");
@@ -53,12 +67,15 @@ public final class PytorchReference implements ModelBenchmark.Reference {
     }
 
     @Override
-    public List<Double> steps(int n) throws IOException {
+    public ModelBenchmark.Block steps(int n) throws IOException {
         in.write("steps " + n + "\n");
         in.flush();
+        JsonNode times = next("times");
         List<Double> ms = new ArrayList<>();
-        next("times").path("ms").forEach(v -> ms.add(v.asDouble()));
-        return ms;
+        List<Double> cpu = new ArrayList<>();
+        times.path("ms").forEach(v -> ms.add(v.asDouble()));
+        times.path("cpuMs").forEach(v -> cpu.add(v.asDouble()));
+        return new ModelBenchmark.Block(ms, cpu);
     }
 
     private JsonNode next(String event) throws IOException {
