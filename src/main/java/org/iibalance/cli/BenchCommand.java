@@ -1,30 +1,29 @@
 package org.iibalance.cli;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import org.iibalance.config.ConfigIO;
 import org.iibalance.config.ExperimentConfig;
+import org.iibalance.experiment.BenchFigures;
 import org.iibalance.experiment.ExperimentRunner;
+import org.iibalance.experiment.ModelBenchmark;
 import org.iibalance.experiment.ProcessMemory;
+import org.iibalance.experiment.PytorchReference;
 import org.iibalance.experiment.RunOutcome;
-import org.iibalance.experiment.StepBenchmark;
 import org.iibalance.experiment.TrainingEvent;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code bench}: prints the figures of the engine on the quickstart model: median ms per training step
- * and clips/s at batch 32, the same step in PyTorch (bench/reference_iibalance.py, when Debian's
- * python3-torch is installed) with the ratio, the whole quickstart's wall time, and resident memory
- * after the first and the last epoch and at peak.
+ * {@code bench}: the engine's figures. {@code bench --model MODEL [--json FILE]} times one model's
+ * training step in Java and in the PyTorch reference of the same architecture
+ * (bench/reference_iibalance.py, run by {@code --python}), alternating in one run
+ * ({@link ModelBenchmark}). Plain {@code bench} does that for the quickstart model, then runs the whole
+ * quickstart and prints its wall time and resident memory after the first and the last epoch and at peak.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Print speed and memory figures of the quickstart model (a benchmark, not a test).")
 final class BenchCommand implements Callable<Integer> {
@@ -34,10 +33,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a key (repeatable)")
     List<String> overrides = new ArrayList<>();
 
-    @Option(names = "--steps", defaultValue = "100", description = "timed steps (default ${DEFAULT-VALUE})")
-    int steps;
-
-    @Option(names = "--python", defaultValue = "/usr/bin/python3", description = "Python with torch for the reference (default ${DEFAULT-VALUE})")
+    @Option(names = "--python", defaultValue = "/usr/bin/python3", description = "Python with torch for the reference, e.g. a venv's bin/python (default ${DEFAULT-VALUE}); without torch the figures are Java only")
     String python;
 
     @Option(names = "--reference", defaultValue = "bench/reference_iibalance.py", description = "the PyTorch reference script")
@@ -46,45 +42,73 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-quickstart", description = "skip the whole-quickstart run")
     boolean noQuickstart;
 
+    @Option(names = "--model", paramLabel = "MODEL", description = "time one model's training step in Java and in the PyTorch reference of the same "
+            + "architecture, alternating in one run: quickstart, resnet18, mobilenetv2 (visual backbone at 112 px, 1 frame, batch 8), an encoder "
+            + "pair audio=ENC,visual=ENC, or a .yaml configuration (--set applies on top)")
+    String model;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "with --model: also write the figures as JSON {model, batch, threads, javaMsPerStep, "
+            + "pytorchMsPerStep, pytorchVersion, ratio, dataWaitFraction, peakRssMiB, ...}")
+    Path json;
+
+    @Option(names = "--rounds", defaultValue = "5", description = "with --model: alternating Java/PyTorch rounds (default ${DEFAULT-VALUE}); each side's figure is its best round")
+    int rounds;
+
+    @Option(names = "--round-steps", defaultValue = "10", description = "with --model: timed steps per side and round (default ${DEFAULT-VALUE})")
+    int roundSteps;
+
+    @Option(names = "--pytorch-keep-heap", description = "with --model: run PyTorch with the native-heap settings the Java engine applies to itself "
+            + "(glibc's MALLOC_MMAP_THRESHOLD_ / MALLOC_TRIM_THRESHOLD_), for a kernels-only comparison; default: PyTorch as a user runs it")
+    boolean pytorchKeepHeap;
+
+    @Option(names = "--warmup", defaultValue = "5", description = "with --model: untimed steps of each side first (default ${DEFAULT-VALUE})")
+    int warmup;
+
     @Override
     public Integer call() throws Exception {
-        ExperimentConfig cfg = ConfigIO.load(config, overrides);
-        System.out.printf(Locale.ROOT, "machine: %d cores, Java %s, %s%n", Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-                org.iibalance.nn.Engine.version());
-        StepBenchmark.Timing java = StepBenchmark.time(cfg, 10, steps);
-        System.out.printf(Locale.ROOT, "java/libtorch  %s step: median %.2f ms (p90 %.2f), %.0f clips/s at batch %d, %d parameters, %d threads%n", java.method(),
-                java.medianMs(), java.p90Ms(), java.clipsPerSecond(), java.batch(), java.parameters(), cfg.threads());
-        Double py = pytorch(cfg.threads());
-        if (py != null) {
-            System.out.printf(Locale.ROOT, "ratio java/pytorch: %.2f (goal <= 1.2)%n", java.medianMs() / py);
-        }
-        if (!noQuickstart) quickstart(cfg);
+        if (json != null && model == null) throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--json needs --model");
+        boolean whole = model == null && !noQuickstart;
+        if (model == null) model = config != null ? config.toString() : "quickstart";
+        model();
+        if (whole) quickstart(ModelBenchmark.resolve(model, overrides));
         return 0;
     }
 
-    private Double pytorch(int threads) {
-        if (!Files.isRegularFile(reference)) {
-            System.out.println("pytorch: reference script " + reference + " not found; skipped");
-            return null;
+    private int model() throws Exception {
+        ExperimentConfig cfg = ModelBenchmark.resolve(model, overrides);
+        System.out.printf(Locale.ROOT, "machine: %d cores, load average %s, Java %s, %s; Java native heap kept: %s; PyTorch heap: %s%n",
+                Runtime.getRuntime().availableProcessors(), ModelBenchmark.loadAverage(), System.getProperty("java.version"),
+                org.iibalance.nn.Engine.version(), org.iibalance.nn.NativeHeap.keepFreedMemory(), pytorchKeepHeap ? "kept (same settings)" : "glibc defaults");
+        Path spec = Files.createTempFile("iibalance-bench-spec", ".json");
+        BenchFigures f;
+        try (PytorchReference ref = Files.isRegularFile(reference) ? new PytorchReference(python, reference, pytorchKeepHeap) : null) {
+            if (ref == null) System.out.println("pytorch: reference script " + reference + " not found; Java only");
+            f = ModelBenchmark.run(cfg, model, new ModelBenchmark.Options(warmup, rounds, roundSteps), ref, spec);
+        } catch (java.io.IOException e) {
+            System.out.println("pytorch: not measured (" + e.getMessage() + "); Java only");
+            f = ModelBenchmark.run(cfg, model, new ModelBenchmark.Options(warmup, rounds, roundSteps), null, spec);
+        } finally {
+            Files.deleteIfExists(spec);
         }
-        try {
-            Process p = new ProcessBuilder(python, reference.toString(), "--steps", Integer.toString(steps), "--threads", Integer.toString(threads))
-                    .redirectErrorStream(true).start();
-            String last = null;
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String l; (l = r.readLine()) != null; ) last = l;
-            }
-            if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0 || last == null || !last.startsWith("median_ms_per_step=")) {
-                System.out.println("pytorch: not measured (" + python + " has no torch? install Debian's python3-torch): " + last);
-                return null;
-            }
-            double ms = Double.parseDouble(last.split("\\s+")[0].split("=")[1]);
-            System.out.println("pytorch        same step: " + last);
-            return ms;
-        } catch (Exception e) {
-            System.out.println("pytorch: not measured (" + e.getMessage() + ")");
-            return null;
+        for (int i = 0; i < f.rounds().size(); i++) {
+            BenchFigures.Round r = f.rounds().get(i);
+            System.out.printf(Locale.ROOT, "round %d: java %.2f ms (cpu %.2f)%s%n", i + 1, r.javaMs(), r.javaCpuMs(),
+                    r.pytorchMs() == null ? "" : String.format(Locale.ROOT, ", pytorch %.2f ms (cpu %.2f), ratio %.3f", r.pytorchMs(),
+                            r.pytorchCpuMs() == null ? Double.NaN : r.pytorchCpuMs(), r.javaMs() / r.pytorchMs()));
         }
+        System.out.printf(Locale.ROOT, "%s: batch %d, %d threads, %d parameters; java %.2f ms/step%s; data wait %.1f%% of the Java step time; peak RSS %.0f MiB (best of %d rounds of %d steps)%n",
+                f.model(), f.batch(), f.threads(), f.javaParameters(), f.javaMsPerStep(),
+                f.ratio() == null ? " (no PyTorch figure)" : String.format(Locale.ROOT, ", pytorch %s %.2f ms/step, ratio %.3f", f.pytorchVersion(), f.pytorchMsPerStep(), f.ratio()),
+                100 * f.dataWaitFraction(), f.peakRssMiB(), f.rounds().size(), f.stepsPerRound());
+        if (f.cpuRatio() != null) {
+            System.out.printf(Locale.ROOT, "cpu time of the stepping thread: java %.2f ms, pytorch %.2f ms, ratio %.3f%s%n", f.javaCpuMsPerStep(),
+                    f.pytorchCpuMsPerStep(), f.cpuRatio(), f.threads() == 1 ? "" : " (with more than one thread the other threads' work is not in it)");
+        }
+        if (json != null) {
+            f.write(json);
+            System.out.println("figures written to " + json);
+        }
+        return 0;
     }
 
     private void quickstart(ExperimentConfig cfg) throws Exception {

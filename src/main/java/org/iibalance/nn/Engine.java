@@ -15,6 +15,10 @@ import org.bytedeco.pytorch.global.torch;
  * wrong input gradients for output channels that are not a multiple of 16 (the random NaN losses of
  * small models) are avoided in {@link Conv2d} and {@link Conv1d}, which pad their output channels.
  * {@code IIBALANCE_MKLDNN=0} switches it off (libtorch's own kernels: slower, e.g. to cross-check).
+ *
+ * <p>Loading also keeps freed native memory for the next step ({@link NativeHeap}), and
+ * {@link #threads} gives OpenBLAS one thread: the two causes of the Java step's extra time against
+ * PyTorch that profiling found (README, "Engine").
  */
 public final class Engine {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Engine.class);
@@ -35,6 +39,7 @@ public final class Engine {
             }
         }
         Loader.load(torch.class);
+        NativeHeap.keepFreedMemory();
         torch.globalContext().setUserEnabledMkldnn(!"0".equals(System.getenv("IIBALANCE_MKLDNN")));
         loaded = true;
     }
@@ -57,10 +62,33 @@ public final class Engine {
         }
     }
 
-    /** Sets libtorch's intra-op thread count (2 is fastest on the 2-core machines we measured). */
+    /**
+     * Sets libtorch's intra-op thread count (2 is fastest on the 2-core machines we measured), and
+     * OpenBLAS's to one thread.
+     *
+     * <p>Why OpenBLAS too: the JavaCPP build of libtorch does its matrix products (linear layers and
+     * their gradients) with OpenBLAS, which keeps a pthread pool of its own, one thread per core,
+     * beside libtorch's OpenMP pool; {@code set_num_threads} does not reach it. On a busy machine the
+     * two pools' spinning threads fight over the cores: profiled on the quickstart step, 9% of the time
+     * was OpenBLAS threads waiting ({@code exec_blas_async_wait}), and the step took 25-45% longer
+     * than with OpenBLAS on one thread (alternating in one process). PyTorch's wheels use MKL, which
+     * runs on the OpenMP pool. Our products are small (batch x a few hundred), so one thread loses
+     * nothing; {@code IIBALANCE_BLAS_THREADS} sets another count.
+     */
     public static void threads(int n) {
         load();
         if (n > 0) torch.set_num_threads(n);
+        org.bytedeco.openblas.global.openblas_nolapack.blas_set_num_threads(blasThreads());
+    }
+
+    private static int blasThreads() {
+        try {
+            String v = System.getenv("IIBALANCE_BLAS_THREADS");
+            return v == null || v.isBlank() ? 1 : Math.max(1, Integer.parseInt(v.trim()));
+        } catch (NumberFormatException e) {
+            LOG.warn("IIBALANCE_BLAS_THREADS is not a number; OpenBLAS keeps one thread");
+            return 1;
+        }
     }
 
     /** Seeds libtorch's default generator (parameter initialisation, noise). */
