@@ -160,8 +160,8 @@ class ShowcaseBenchmark {
         WaitForAsyncUtils.asyncFx(() -> {
             var tv = view[0].runsView().table();
             for (int i = 0; i < tv.getItems().size(); i++) {
-                String n = tv.getItems().get(i).name();
-                if (!n.startsWith("sweep")) tv.getSelectionModel().select(i);
+                // the runs of the runs directory itself, not the sweep's trials (their folder is sweep-<stamp>/<trial>)
+                if (runs.equals(tv.getItems().get(i).dir().getParent())) tv.getSelectionModel().select(i);
             }
         }).get();
         Thread.sleep(1500);
