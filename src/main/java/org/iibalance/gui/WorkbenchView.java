@@ -28,6 +28,8 @@ import org.iibalance.gui.util.ChartRefresher;
 public final class WorkbenchView extends BorderPane {
     /** Milliseconds between two redraws of one chart at most (charts of hidden tabs wait until shown). */
     public static final double CHART_REFRESH_MILLIS = 150;
+    /** Milliseconds between chart redraws while a run or a sweep trains (see {@link ChartRefresher#setBusy}). */
+    public static final double CHART_REFRESH_BUSY_MILLIS = 1000;
     private final TabPane tabs = new TabPane();
     private final SetupView setupView;
     private final TrainingView trainingView;
@@ -36,7 +38,7 @@ public final class WorkbenchView extends BorderPane {
     private final SweepView sweepView;
     private final RunsView runsView;
     private final org.iibalance.gui.robustness.RobustnessView robustnessView;
-    private final ChartRefresher refresher = new ChartRefresher(CHART_REFRESH_MILLIS);
+    private final ChartRefresher refresher = new ChartRefresher(CHART_REFRESH_MILLIS, CHART_REFRESH_BUSY_MILLIS);
 
     /** The window over {@code vm}. */
     public WorkbenchView(WorkbenchViewModel vm) {
@@ -137,6 +139,10 @@ public final class WorkbenchView extends BorderPane {
         bar.getRightItems().add(message);
         setBottom(bar);
         refresher.start();
+        // charts redraw once a second while training, so that the FX thread leaves the cores to libtorch
+        Runnable busy = () -> refresher.setBusy(t.statusProperty().get().active() || vm.sweep().runningProperty().get());
+        t.statusProperty().addListener(o -> busy.run());
+        vm.sweep().runningProperty().addListener(o -> busy.run());
     }
 
     private static String time(double s) {

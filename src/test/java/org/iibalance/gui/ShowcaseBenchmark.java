@@ -23,14 +23,16 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Not a test: the benchmark and the screenshot tool, run on demand (headless, Monocle):
- * {@code mvn -q -B test -Dtest=ShowcaseBenchmark -Dgui.showcase=true}. Trains the quickstart
- * (shortened: see {@link #CONFIG}) once headless and once in the GUI, prints the FX pulse gaps and
- * both throughputs, then snapshots every view into {@code assets/}.
+ * {@code mvn -q -B test -Dtest=ShowcaseBenchmark}. Trains the demo preset ({@link #PRESET}; the
+ * libtorch threads from {@code -Dgui.threads}, else the preset's) headless, then in the GUI, then
+ * headless again (the control), prints the FX pulse gaps, both throughputs and where the CPU went
+ * during the GUI run (FX thread, its chart redraws, the renderer thread, the rest), then snapshots
+ * every view into {@code assets/} (also a baseline's Training tab with its control signal).
  */
 
 class ShowcaseBenchmark {
-    static final List<String> CONFIG = List.of("training.epochs=4", "dataset.synthetic.trainClips=800", "dataset.synthetic.valClips=200",
-            "dataset.synthetic.testClips=300", "method.budgetMaxEpochs=5", "method.budgetMinEpochs=4");
+    static final String PRESET = "sample-configs/demo.yaml";
+    static final List<String> CONFIG = System.getProperty("gui.threads") == null ? List.of() : List.of("threads=" + System.getProperty("gui.threads"));
 
     @Test
     void benchmarkAndScreenshots() throws Exception {
@@ -39,7 +41,7 @@ class ShowcaseBenchmark {
         Files.createDirectories(assets);
         List<String> ov = new ArrayList<>(CONFIG);
         ov.add("output.runsDir=" + runs.toAbsolutePath());
-        ExperimentConfig cfg = ConfigIO.load(Path.of("sample-configs/quickstart.yaml"), ov);
+        ExperimentConfig cfg = ConfigIO.load(Path.of(PRESET), ov);
 
         // 1. headless, as `train` does
         List<Double> headless = new ArrayList<>();
@@ -52,6 +54,7 @@ class ShowcaseBenchmark {
         Scene[] scene = new Scene[1];
         List<Long> gaps = Collections.synchronizedList(new ArrayList<>());
         List<Long> idleGaps = Collections.synchronizedList(new ArrayList<>());
+        java.util.Map<String, Double> cpuBefore = new java.util.concurrent.ConcurrentHashMap<>();
         boolean[] recording = {true};
         boolean[] control = {false};
         AnimationTimer timer = new AnimationTimer() {
@@ -69,20 +72,23 @@ class ShowcaseBenchmark {
             scene[0] = new Scene(view[0], 1260, 790);
             stage.setScene(scene[0]);
             stage.show();
-            vm.setup().setLoaded(cfg.withName("gui"), Path.of("sample-configs/quickstart.yaml"));
+            vm.setup().setLoaded(cfg.withName("gui"), Path.of(PRESET));
             timer.start();
+            cpuBefore.putAll(threadCpu());
             vm.train();
             view[0].tabs().getSelectionModel().select(1);
         }).get();
         // a screenshot of the live view mid-training
-        WaitForAsyncUtils.waitFor(600, TimeUnit.SECONDS, () -> vm.training().epochsCompletedProperty().get() >= 1
+        WaitForAsyncUtils.waitFor(3600, TimeUnit.SECONDS, () -> vm.training().epochsCompletedProperty().get() >= 1
                 && org.iibalance.run.TrainingPhase.TRAIN.equals(vm.training().phaseProperty().get()));
         Thread.sleep(3000);
         recording[0] = false; // a snapshot blocks the FX thread: not part of the measurement
         snap(scene[0], assets.resolve("gui-training-live.png"));
         Thread.sleep(500);
         recording[0] = true;
-        WaitForAsyncUtils.waitFor(900, TimeUnit.SECONDS, () -> !vm.training().statusProperty().get().active());
+        WaitForAsyncUtils.waitFor(3600, TimeUnit.SECONDS, () -> !vm.training().statusProperty().get().active());
+        java.util.Map<String, Double> cpuAfter = threadCpu();
+        double wall = vm.training().elapsedProperty().get();
         List<Double> gui = new ArrayList<>(vm.training().epochClipsPerSecond());
         List<Double> headless2 = new ArrayList<>();
         // again after the GUI run, so that JIT warm-up and load drift show; the window stays up with its
@@ -107,9 +113,12 @@ class ShowcaseBenchmark {
                 + "control, same window idle while the headless run after trains: %d frames, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms, %d over 50 ms%n"
                 + "throughput (multimodal epochs, clips/s): headless before %s mean %.1f | GUI %s mean %.1f | headless after %s mean %.1f%n"
                 + "GUI / mean of the two headless runs: %.3f%n"
-                + "chart redraws by the refresher (whole session so far): %d%n", CONFIG, sorted.size(), p50, percentile(sorted, 0.95), p99, max,
+                + "chart redraws by the refresher (whole session so far): %d, %.1f s on the FX thread%n"
+                + "CPU seconds during the GUI run (%.0f s wall, run elapsed): %s%n"
+                + "load average at the end: %s%n", PRESET + " " + CONFIG, sorted.size(), p50, percentile(sorted, 0.95), p99, max,
                 over(sorted, 50), idle.size(), percentile(idle, 0.5), percentile(idle, 0.95), percentile(idle, 0.99), percentile(idle, 1), over(idle, 50), headless, h, gui, g, headless2, h2,
-                g / ((h + h2) / 2), view[0].refresher().redraws());
+                g / ((h + h2) / 2), view[0].refresher().redraws(), view[0].refresher().redrawSeconds(), wall, cpuReport(cpuBefore, cpuAfter),
+                java.nio.file.Files.exists(Path.of("/proc/loadavg")) ? Files.readString(Path.of("/proc/loadavg")).trim() : "?");
         System.out.println(report);
         Files.writeString(Path.of("target/gui-benchmark.txt"), report);
 
@@ -151,12 +160,57 @@ class ShowcaseBenchmark {
         WaitForAsyncUtils.asyncFx(() -> {
             var tv = view[0].runsView().table();
             for (int i = 0; i < tv.getItems().size(); i++) {
-                String n = tv.getItems().get(i).name();
-                if (!n.startsWith("sweep")) tv.getSelectionModel().select(i);
+                // the runs of the runs directory itself, not the sweep's trials (their folder is sweep-<stamp>/<trial>)
+                if (runs.equals(tv.getItems().get(i).dir().getParent())) tv.getSelectionModel().select(i);
             }
         }).get();
         Thread.sleep(1500);
         snap(scene[0], assets.resolve("gui-runs.png"));
+
+        // a baseline's Training tab: OGM-GE has no lambda(t); its own control signal k_m is drawn instead
+        WaitForAsyncUtils.asyncFx(() -> {
+            List<String> b = new ArrayList<>(ov);
+            b.addAll(List.of("name=ogm-ge", "method.name=ogm-ge", "training.epochs=4", "dataset.synthetic.trainClips=320"));
+            try {
+                vm.setup().setLoaded(ConfigIO.load(Path.of(PRESET), b), Path.of(PRESET));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            vm.train();
+            view[0].tabs().getSelectionModel().select(1);
+        }).get();
+        WaitForAsyncUtils.waitFor(3600, TimeUnit.SECONDS, () -> !vm.training().statusProperty().get().active());
+        Thread.sleep(2500);
+        snap(scene[0], assets.resolve("gui-training-baseline.png"));
+    }
+
+    /** CPU seconds per thread group: the FX application thread, the renderer, libtorch/training and the rest. */
+    private static java.util.Map<String, Double> threadCpu() {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        java.util.Map<String, Double> out = new java.util.TreeMap<>();
+        for (long id : mx.getAllThreadIds()) {
+            java.lang.management.ThreadInfo ti = mx.getThreadInfo(id);
+            long ns = mx.getThreadCpuTime(id);
+            if (ti == null || ns < 0) continue;
+            String n = ti.getThreadName();
+            String group = n.equals("JavaFX Application Thread") ? "fx" : n.startsWith("QuantumRenderer") ? "renderer"
+                    : n.startsWith("workbench-bg") ? "training (background job)" : "other JVM threads";
+            out.merge(group, ns / 1e9, Double::sum);
+        }
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            out.put("whole process", os.getProcessCpuTime() / 1e9);
+        }
+        return out;
+    }
+
+    /** The CPU each group used between two {@link #threadCpu} readings (threads that ended in between are not counted). */
+    private static String cpuReport(java.util.Map<String, Double> before, java.util.Map<String, Double> after) {
+        StringBuilder b = new StringBuilder();
+        for (var e : after.entrySet()) {
+            b.append(String.format(Locale.ROOT, "%s %.1f s; ", e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0.0)));
+        }
+        b.append("(libtorch's intra-op worker threads are native and not listed by name: they are in the whole process's figure)");
+        return b.toString();
     }
 
     /** The q-quantile of sorted nanosecond gaps, in ms (NaN when none). */

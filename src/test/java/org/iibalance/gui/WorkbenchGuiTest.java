@@ -35,6 +35,11 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The workbench driven as a user would, headless (Monocle), on tiny trainings. */
 @ExtendWith(ApplicationExtension.class)
 class WorkbenchGuiTest {
+    static {
+        // building the whole window takes longer than TestFX's 30 s default on a loaded 2-core machine (as in WorkbenchStatusGuiTest)
+        if (System.getProperty("testfx.setup.timeout") == null) System.setProperty("testfx.setup.timeout", "120000");
+    }
+
     @TempDir
     static Path runs;
 

@@ -79,6 +79,33 @@ class WorkbenchViewModelTest {
     }
 
     @Test
+    void aBaselinesControlSignalFromMetricsCsvTakesTheLambdaSlot(@TempDir Path runs) throws Exception {
+        // OGM-GE has no lambda(t); it logs k_m per modality (ctrl_k_audio, ctrl_k_visual) on its epoch rows
+        WorkbenchViewModel vm = new WorkbenchViewModel(new CurrentThreadTaskExecutor(), runs);
+        List<String> tiny = new ArrayList<>(Tiny.config(runs));
+        tiny.add("method.name=ogm-ge");
+        vm.setup().apply(tiny);
+        vm.train();
+        assertEquals(RunStatus.COMPLETED, vm.training().statusProperty().get(), vm.training().messageProperty().get());
+        assertFalse(vm.training().capabilitiesProperty().get().lambdaSchedule());
+        assertEquals(List.of("ctrl_k_audio", "ctrl_k_visual"), List.copyOf(vm.training().controlNames()));
+        org.iibalance.run.MetricsTable m = org.iibalance.run.RunSummary.open(vm.training().runDirProperty().get()).metrics();
+        List<org.iibalance.run.MetricsTable.Row> epochs = m.rows(org.iibalance.run.MetricsTable.Kind.EPOCH);
+        assertEquals(2, epochs.size());
+        org.jfree.data.xy.XYSeries k = vm.training().controlData().getSeries("ctrl_k_audio");
+        assertEquals(2, k.getItemCount(), "one point per epoch, the last one included");
+        for (int e = 0; e < 2; e++) {
+            assertEquals(epochs.get(e).epoch(), k.getX(e).doubleValue(), 0);
+            assertEquals(epochs.get(e).extras().get("ctrl_k_audio"), k.getY(e).doubleValue(), 0, "the value of metrics.csv");
+        }
+        // an IIBalance run after it clears them: it has lambda(t) instead
+        vm.setup().set("method.name", "iibalance");
+        vm.train();
+        assertTrue(vm.training().controlNames().isEmpty());
+        assertEquals(0, vm.training().controlData().getSeriesCount());
+    }
+
+    @Test
     void longRunsKeepEveryLossPointButDrawABoundedNumber(@TempDir Path runs) {
         WorkbenchViewModel vm = new WorkbenchViewModel(new CurrentThreadTaskExecutor(), runs);
         List<TrainingEvent> steps = new ArrayList<>();

@@ -110,6 +110,13 @@ public final class GatingView extends SplitPane {
         Button play = new Button("\u25b6 Play audio");
         play.setId("playAudio");
         play.setOnAction(e -> vm.play());
+        javafx.scene.control.CheckBox smooth = new javafx.scene.control.CheckBox("smoothed for the eye (3x3 mean; the model sees the raw frames)");
+        smooth.setId("clipSmooth");
+        smooth.setSelected(true);
+        smooth.selectedProperty().addListener(o -> {
+            var d = vm.detailProperty().get();
+            if (d != null && d.frames() != null) frames.setImage(ClipImages.scale(smooth.isSelected() ? ClipImages.smoothFrames(d.frames()) : d.frames(), 4).toImage());
+        });
         vm.detailProperty().addListener((o, a, d) -> {
             if (d == null) {
                 title.setText("select a clip");
@@ -125,7 +132,7 @@ public final class GatingView extends SplitPane {
                 if (r != null) w.append(String.format("  w_%s=%.3f u_%s=%.3f", m, r.weight(m), m, r.u(m)));
             }
             title.setText(d.id() + "  (true: " + d.label() + ", predicted: " + (r == null ? "?" : r.prediction()) + ")" + w);
-            frames.setImage(d.frames() == null ? null : ClipImages.scale(d.frames(), 4).toImage());
+            frames.setImage(d.frames() == null ? null : ClipImages.scale(smooth.isSelected() ? ClipImages.smoothFrames(d.frames()) : d.frames(), 4).toImage());
             spec.setImage(d.spectrogram() == null ? null : ClipImages.scale(d.spectrogram(), 4).toImage());
             StringBuilder p = new StringBuilder("head     ");
             int classes = d.probabilities().values().stream().mapToInt(v -> v.length).max().orElse(0);
@@ -137,7 +144,7 @@ public final class GatingView extends SplitPane {
             probs.setText(p.toString());
             note.setText(d.note() + (d.meta().isEmpty() ? "" : "\nmeta: " + d.meta()));
         });
-        VBox right = new VBox(6, title, new Label("frames"), frames, new Label("log-Mel spectrogram"), spec, new Label("class probabilities per head"), probs,
+        VBox right = new VBox(6, title, new HBox(8, new Label("frames"), smooth), frames, new Label("log-Mel spectrogram"), spec, new Label("class probabilities per head"), probs,
                 play, note);
         right.setPadding(new Insets(6));
         javafx.scene.control.ScrollPane whatIf = new javafx.scene.control.ScrollPane(new WhatIfPanel(vm.whatIf(), report));

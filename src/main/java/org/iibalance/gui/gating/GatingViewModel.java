@@ -172,7 +172,7 @@ public final class GatingViewModel {
                 if (now != null) show(now);
             }).onFailure(t -> {
                 datasetLoading = false;
-                status.set("cannot reload the run's dataset: " + t.getMessage());
+                status.set("cannot reload the run's dataset: " + org.iibalance.gui.util.BackgroundJob.describe(t));
             }));
         }
     }

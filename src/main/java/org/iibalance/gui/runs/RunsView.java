@@ -83,11 +83,14 @@ public final class RunsView extends VBox {
         refresh.setOnAction(e -> vm.refresh());
         Label status = new Label();
         status.textProperty().bind(vm.statusProperty());
-        JFreeChart loss = ChartFactory.createXYLineChart("Training loss of the selected runs", "step", "loss", vm.lossOverlay(), PlotOrientation.VERTICAL,
-                true, true, false);
+        JFreeChart loss = ChartFactory.createXYLineChart("Training loss of the selected runs (every logged step)", "epoch", "loss", vm.lossOverlay(),
+                PlotOrientation.VERTICAL, true, true, false);
+        ((org.jfree.chart.axis.NumberAxis) loss.getXYPlot().getRangeAxis()).setAutoRangeIncludesZero(false);
         Charts.style(loss);
         JFreeChart acc = ChartFactory.createXYLineChart("Validation Acc_m of the selected runs", "epoch", "Acc_m", vm.accOverlay(), PlotOrientation.VERTICAL,
                 true, true, false);
+        // one point per epoch: marked, so that a short run's few epochs read as measurements, not a polyline
+        acc.getXYPlot().setRenderer(new org.jfree.chart.renderer.xy.XYLineAndShapeRenderer(true, true));
         // epochs are whole numbers: no ticks at 1.2, 1.4
         ((org.jfree.chart.axis.NumberAxis) acc.getXYPlot().getDomainAxis()).setStandardTickUnits(org.jfree.chart.axis.NumberAxis.createIntegerTickUnits());
         ((org.jfree.chart.axis.NumberAxis) loss.getXYPlot().getDomainAxis()).setStandardTickUnits(org.jfree.chart.axis.NumberAxis.createIntegerTickUnits());

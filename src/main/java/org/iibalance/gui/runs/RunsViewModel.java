@@ -78,7 +78,7 @@ public final class RunsViewModel {
             status.set(found.size() + " runs in " + dir.toAbsolutePath());
         }).onFailure(t -> {
             scanning = false;
-            status.set("cannot read " + dir + ": " + t.getMessage());
+            status.set("cannot read " + dir + ": " + BackgroundJob.describe(t));
         }));
     }
 
@@ -131,7 +131,12 @@ public final class RunsViewModel {
         }
     }
 
-    /** Overlays the curves of the given runs from their metrics (one colour per run). */
+    /**
+     * Overlays the curves of the given runs from their metrics (one colour per run), both on one epoch
+     * axis so that runs of different sizes line up: the training loss of every logged step at its
+     * fraction of the epochs ({@link #lossCurve}; epoch e ends at x = e), validation Acc_m at the end of
+     * each epoch.
+     */
     public void overlay(List<RunSummary> selected) {
         lossOverlay.removeAllSeries();
         accOverlay.removeAllSeries();
@@ -141,7 +146,7 @@ public final class RunsViewModel {
             XYSeries acc = new XYSeries(name + " val Acc_m", false, true);
             try {
                 MetricsTable m = r.metrics();
-                for (MetricsTable.Row row : m.rows(MetricsTable.Kind.STEP)) loss.add(row.step(), row.loss(), false);
+                loss = lossCurve(name + " loss", m);
                 for (MetricsTable.Row row : m.rows(MetricsTable.Kind.EPOCH)) acc.add(row.epoch(), row.valAccMultimodal(), false);
             } catch (IOException e) {
                 status.set("cannot read the metrics of " + name + ": " + e.getMessage());
@@ -149,6 +154,29 @@ public final class RunsViewModel {
             lossOverlay.addSeries(loss);
             accOverlay.addSeries(acc);
         }
+    }
+
+    /**
+     * The training loss of every logged step of a run ({@code step} rows of metrics.csv) against
+     * epochs: x = global step / steps per epoch, so the curve of epoch e ends at x = e, where the
+     * accuracy chart draws that epoch's validation Acc_m. Steps per epoch come from the epoch rows
+     * (their step column is the global step at the epoch's end), else from the step rows of the
+     * last epoch reached.
+     */
+    public static XYSeries lossCurve(String name, MetricsTable m) {
+        XYSeries s = new XYSeries(name, false, true);
+        List<MetricsTable.Row> steps = m.rows(MetricsTable.Kind.STEP);
+        double perEpoch = Double.NaN;
+        for (MetricsTable.Row e : m.rows(MetricsTable.Kind.EPOCH)) if (e.epoch() > 0 && e.step() > 0) perEpoch = e.step() / (double) e.epoch();
+        if (Double.isNaN(perEpoch) && !steps.isEmpty()) {
+            MetricsTable.Row last = steps.get(steps.size() - 1);
+            long before = steps.stream().filter(x -> x.epoch() < last.epoch()).mapToLong(MetricsTable.Row::step).max().orElse(0);
+            perEpoch = last.epoch() > 1 && before > 0 ? before / (double) (last.epoch() - 1) : Math.max(1, last.step());
+        }
+        for (MetricsTable.Row row : steps) {
+            if (Double.isFinite(row.loss())) s.add(row.step() / perEpoch, row.loss(), false);
+        }
+        return s;
     }
 
     /** The runs directory. */

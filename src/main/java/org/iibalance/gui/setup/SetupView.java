@@ -72,8 +72,14 @@ public final class SetupView extends SplitPane {
         classes.setWrapText(true);
         javafx.scene.layout.FlowPane gallery = new javafx.scene.layout.FlowPane(6, 6);
         gallery.setId("classGallery");
-        vm.datasetSummaryProperty().addListener((o, a, s) -> {
-            frames.setImage(s == null || s.frames() == null ? null : ClipImages.scale(s.frames(), 3).toImage());
+        javafx.scene.control.CheckBox smooth = new javafx.scene.control.CheckBox("frames smoothed for the eye (3x3 mean; the model sees the raw frames)");
+        smooth.setId("previewSmooth");
+        smooth.setSelected(true);
+        smooth.setWrapText(true);
+        java.util.function.UnaryOperator<ClipImages.Argb> look = f -> smooth.isSelected() ? ClipImages.smoothFrames(f) : f;
+        Runnable render = () -> {
+            DatasetSummary s = vm.datasetSummaryProperty().get();
+            frames.setImage(s == null || s.frames() == null ? null : ClipImages.scale(look.apply(s.frames()), 3).toImage());
             spec.setImage(s == null || s.spectrogram() == null ? null : ClipImages.scale(s.spectrogram(), 3).toImage());
             StringBuilder story = new StringBuilder();
             if (s != null) {
@@ -85,14 +91,16 @@ public final class SetupView extends SplitPane {
             gallery.getChildren().clear();
             if (s != null) {
                 for (DatasetSummary.Example ex : s.examples()) {
-                    ImageView iv = new ImageView(ClipImages.scale(ex.frames(), 2).toImage());
+                    ImageView iv = new ImageView(ClipImages.scale(look.apply(ex.frames()), 2).toImage());
                     Label cap = new Label(ex.caption());
                     cap.setWrapText(true);
                     cap.setMaxWidth(Math.max(80, ex.frames().width() * 2));
                     gallery.getChildren().add(new VBox(2, iv, cap));
                 }
             }
-        });
+        };
+        vm.datasetSummaryProperty().addListener(o -> render.run());
+        smooth.selectedProperty().addListener(o -> render.run());
 
         ComboBox<String> method = new ComboBox<>(vm.methodNames());
         method.setId("methodName");
@@ -141,7 +149,7 @@ public final class SetupView extends SplitPane {
         methodDesc.setMinWidth(0);
         kindDesc.setMaxWidth(Double.MAX_VALUE);
         methodDesc.setMaxWidth(Double.MAX_VALUE);
-        VBox left = new VBox(6, g, dsStatus, classes, gallery, new Label("Frames of the preview clip"), frames, new Label("log-Mel spectrogram"), spec);
+        VBox left = new VBox(6, g, dsStatus, classes, smooth, gallery, new Label("Frames of the preview clip"), frames, new Label("log-Mel spectrogram"), spec);
         left.setPadding(new Insets(6));
         dsStatus.setMaxWidth(Double.MAX_VALUE);
         classes.setMaxWidth(Double.MAX_VALUE);

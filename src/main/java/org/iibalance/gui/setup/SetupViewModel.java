@@ -339,7 +339,7 @@ public final class SetupViewModel {
                 })
                 .onFailure(t -> {
                     datasetLoading.set(false);
-                    datasetStatus.set("cannot load the dataset: " + t.getMessage());
+                    datasetStatus.set("cannot load the dataset: " + BackgroundJob.describe(t));
                 }));
     }
 

@@ -159,7 +159,7 @@ public final class SweepViewModel {
         }).onFailure(t -> {
             pumpNow();
             running.set(false);
-            status.set("sweep failed: " + t.getMessage());
+            status.set("sweep failed: " + org.iibalance.gui.util.BackgroundJob.describe(t));
         }));
     }
 
@@ -231,7 +231,7 @@ public final class SweepViewModel {
             pumpNow();
             running.set(false);
             cluster = null;
-            status.set("sweep on Slurm failed: " + t.getMessage());
+            status.set("sweep on Slurm failed: " + org.iibalance.gui.util.BackgroundJob.describe(t));
         }));
     }
 

@@ -34,6 +34,7 @@ public final class TrainingView extends VBox {
     private final ChartPane lambda;
     private final ChartPane accuracy;
     private final ChartPane budget;
+    private final ChartPane control;
 
     /** The pane over {@code vm}; its charts redraw through {@code refresher} (only while shown). */
     public TrainingView(TrainingViewModel vm, ChartRefresher refresher, Consumer<String> report) {
@@ -118,6 +119,18 @@ public final class TrainingView extends VBox {
         budget = new ChartPane("budgetModelsChart", budgetChart, report);
         refresher.add(budget, vm.budgetFeed(), budget::redraw);
 
+        // a baseline's own control signal (ctrl_* of metrics.csv, e.g. OGM-GE's k_m) where IIBalance has lambda(t)
+        JFreeChart ctrlChart = ChartFactory.createXYLineChart("Control signal per epoch (metrics.csv ctrl_*)", "epoch", "value", vm.controlData(),
+                PlotOrientation.VERTICAL, true, true, false);
+        XYLineAndShapeRenderer rctl = new XYLineAndShapeRenderer(true, true);
+        for (int s = 0; s < Charts.PALETTE.length - 1; s++) rctl.setSeriesPaint(s, Charts.PALETTE[s + 1]);
+        ctrlChart.getXYPlot().setRenderer(rctl);
+        ((NumberAxis) ctrlChart.getXYPlot().getDomainAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        ((NumberAxis) ctrlChart.getXYPlot().getRangeAxis()).setAutoRangeIncludesZero(false);
+        Charts.style(ctrlChart);
+        control = new ChartPane("controlChart", ctrlChart, report);
+        refresher.add(control, vm.controlFeed(), control::redraw);
+
         Slider smooth = new Slider(0, 0.99, vm.smoothingProperty().get());
         smooth.setId("smoothingSlider");
         smooth.valueProperty().bindBidirectional(vm.smoothingProperty());
@@ -169,9 +182,17 @@ public final class TrainingView extends VBox {
             budgetWhy.setText(m + " has no budget phase: it estimates no IIB prior (Eq. 1-2) before training.");
             budgetWhy.setVisible(!c.budgetPrior());
             lambda.setVisible(c.lambdaSchedule());
-            lambdaWhy.setText(m + " has no \u03bb(t) schedule (Eq. 12): nothing weighs Stage I against Stage II.");
+            boolean ctrl = !c.lambdaSchedule() && !vm.controlNames().isEmpty();
+            control.setVisible(ctrl);
+            control.setManaged(ctrl);
+            lambdaWhy.setText(m + " has no \u03bb(t) schedule (Eq. 12): nothing weighs Stage I against Stage II"
+                    + (ctrl ? ". Drawn instead: its own control signal per epoch (" + String.join(", ", vm.controlNames()) + ")."
+                            : (vm.statusProperty().get().active() ? "; its control signal, if it logs one, is drawn after the first epoch." : ", and it logs no control signal.")));
             lambdaWhy.setVisible(!c.lambdaSchedule());
+            lambdaWhy.setManaged(!c.lambdaSchedule());
         };
+        vm.controlNames().addListener((javafx.collections.ListChangeListener<String>) ch -> showCapabilities.run());
+        vm.statusProperty().addListener(o -> showCapabilities.run());
         vm.capabilitiesProperty().addListener(o -> showCapabilities.run());
         vm.methodNameProperty().addListener(o -> showCapabilities.run());
         showCapabilities.run();
@@ -180,7 +201,10 @@ public final class TrainingView extends VBox {
         grid.setVgap(4);
         grid.add(loss, 0, 0, 3, 1);
         grid.add(new javafx.scene.layout.StackPane(budget, budgetWhy), 0, 1);
-        grid.add(new javafx.scene.layout.StackPane(lambda, lambdaWhy), 1, 1);
+        VBox controlSlot = new VBox(2, lambdaWhy, control);
+        VBox.setVgrow(control, Priority.ALWAYS);
+        controlSlot.setPickOnBounds(false);
+        grid.add(new javafx.scene.layout.StackPane(lambda, controlSlot), 1, 1);
         grid.add(accuracy, 2, 1);
         javafx.scene.layout.ColumnConstraints c = new javafx.scene.layout.ColumnConstraints();
         c.setPercentWidth(100 / 3.0);
@@ -227,6 +251,11 @@ public final class TrainingView extends VBox {
     /** The lambda chart pane. */
     public ChartPane lambdaPane() {
         return lambda;
+    }
+
+    /** The control-signal chart pane (shown for methods without lambda(t) that log a ctrl_* signal). */
+    public ChartPane controlPane() {
+        return control;
     }
 
     /** The accuracy chart pane. */

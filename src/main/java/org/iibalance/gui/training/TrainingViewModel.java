@@ -101,6 +101,17 @@ public final class TrainingViewModel {
     private final DisplayFeed lossFeed = new DisplayFeed(this::showLosses);
     private final DisplayFeed lambdaFeed = new DisplayFeed(this::showLambda);
     private final DisplayFeed accuracyFeed = new DisplayFeed(() -> {}); // points go straight into its series
+    /**
+     * A baseline's own control signals per epoch (the {@code ctrl_*} columns of its metrics.csv, e.g.
+     * OGM-GE's k_m), one series each; read from the run folder after every epoch.
+     */
+    private final XYSeriesCollection controlData = new XYSeriesCollection();
+    private final DisplayFeed controlFeed = new DisplayFeed(() -> {}); // series are replaced whole when read
+    private final javafx.collections.ObservableList<String> controlNames = javafx.collections.FXCollections.observableArrayList();
+    /** The folder of the run being watched (from its RunStarted event; null before). */
+    private Path liveDir;
+    private boolean controlReading;
+    private boolean controlAgain;
     private CancellationToken token;
     private int epochs;
 
@@ -175,6 +186,10 @@ public final class TrainingViewModel {
         for (XYSeries s : List.of(accM, lambdaNow, schedule, best)) s.clear();
         budgetLoss.clear();
         budgetAcc.clear();
+        controlData.removeAllSeries();
+        controlNames.clear();
+        liveDir = null;
+        controlAgain = false;
         budgetLossData.removeAllSeries();
         budgetAccData.removeAllSeries();
         bestEpoch.set(null);
@@ -216,6 +231,7 @@ public final class TrainingViewModel {
         lambdaFeed.markDirty();
         accuracyFeed.markDirty();
         budgetFeed.markDirty();
+        controlFeed.markDirty();
     }
 
     /**
@@ -229,7 +245,9 @@ public final class TrainingViewModel {
         for (TrainingEvent e : events) {
             elapsed.set(e.elapsed());
             budget.accept(e);
-            if (e instanceof TrainingEvent.RunPlanned p) {
+            if (e instanceof TrainingEvent.RunStarted rs) {
+                liveDir = rs.runDir();
+            } else if (e instanceof TrainingEvent.RunPlanned p) {
                 capabilities.set(p.capabilities());
                 runProgress.plan(p.modalities().size(), p.budgetMaxEpochs(), p.epochs(), p.stepsPerEpoch());
                 progress.set(0);
@@ -303,6 +321,7 @@ public final class TrainingViewModel {
                 epochsCompleted.set(ep.epoch());
                 epochClipsPerSecond.add(ep.clipsPerSecond());
                 message.set(String.format(Locale.ROOT, "epoch %d/%d: val Acc_m %.3f%s", ep.epoch(), ep.epochs(), ep.valAccuracy(), ep.best() ? " (best so far)" : ""));
+                readControl(liveDir); // the epoch's row (with its ctrl_* columns) is written before the event
             } else if (e instanceof TrainingEvent.Finished f) {
                 runDir.set(f.runDir());
                 progress.set(1);
@@ -325,9 +344,69 @@ public final class TrainingViewModel {
         if (acc) accuracyFeed.markDirty();
     }
 
+    /**
+     * Reads the {@code ctrl_*} columns of the epoch rows of {@code dir}'s metrics.csv in the background
+     * and replaces the control series with them (FX thread). Methods with a lambda(t) schedule have
+     * none to draw; a read that fails (a torn line is skipped by the reader) keeps the previous series.
+     */
+    private void readControl(Path dir) {
+        if (dir == null || capabilities.get().lambdaSchedule()) return;
+        if (controlReading) { // one read at a time; the newest rows are read once it ends
+            controlAgain = true;
+            return;
+        }
+        controlReading = true;
+        executor.execute(BackgroundJob.of(p -> controlSeries(org.iibalance.run.RunSummary.open(dir).metrics())).onSuccess(series -> {
+            controlReading = false;
+            if (!dir.equals(liveDir)) return; // another run started meanwhile
+            if (controlAgain) {
+                controlAgain = false;
+                readControl(dir);
+            }
+            controlData.removeAllSeries();
+            for (XYSeries s : series) controlData.addSeries(s);
+            List<String> names = series.stream().map(s -> s.getKey().toString()).toList();
+            if (!names.equals(controlNames)) controlNames.setAll(names);
+            controlFeed.markDirty();
+        }).onFailure(t -> {
+            controlReading = false;
+            controlAgain = false;
+        }));
+    }
+
+    /** The control signals of a metrics table: one series per {@code ctrl_*} column, a point per epoch row that has it. */
+    public static List<XYSeries> controlSeries(org.iibalance.run.MetricsTable m) {
+        List<XYSeries> out = new ArrayList<>();
+        for (String c : m.extraColumns()) {
+            if (!c.startsWith("ctrl_")) continue;
+            XYSeries s = new XYSeries(c, false, true);
+            for (org.iibalance.run.MetricsTable.Row r : m.rows(org.iibalance.run.MetricsTable.Kind.EPOCH)) {
+                Double v = r.extras().get(c);
+                if (v != null && Double.isFinite(v)) s.add(r.epoch(), v, false);
+            }
+            if (s.getItemCount() > 0) out.add(s);
+        }
+        return out;
+    }
+
+    /** A baseline's control signals per epoch ({@code ctrl_*} of metrics.csv), one series each; empty for methods without. */
+    public XYSeriesCollection controlData() {
+        return controlData;
+    }
+
+    /** The names of the control signals drawn ({@code ctrl_<signal>_<modality>}). */
+    public javafx.collections.ObservableList<String> controlNames() {
+        return controlNames;
+    }
+
+    /** The control chart's feed (dirty when the series were re-read). */
+    public DisplayFeed controlFeed() {
+        return controlFeed;
+    }
+
     /** Brings every chart dataset up to date now (tests, exports; the GUI lets its refresher do it). */
     public void syncDisplays() {
-        for (DisplayFeed f : List.of(lossFeed, lambdaFeed, accuracyFeed, budgetFeed)) f.syncIfDirty();
+        for (DisplayFeed f : List.of(lossFeed, lambdaFeed, accuracyFeed, budgetFeed, controlFeed)) f.syncIfDirty();
     }
 
     /** The loss chart's feed (dirty when steps arrived or the smoothing changed). */
@@ -427,7 +506,7 @@ public final class TrainingViewModel {
         pumpNow();
         status.set(RunStatus.FAILED);
         message.set(t instanceof ConfigException ce ? "configuration refused: " + ce.getMessage().replace('\n', ';')
-                : "failed: " + t.getMessage());
+                : "failed: " + BackgroundJob.describe(t));
         for (Consumer<Path> l : runEndListeners) l.accept(runDir.get());
     }
 

@@ -5,6 +5,9 @@ import java.util.function.Consumer;
 /**
  * A piece of background work with its callbacks. The callbacks run on the UI thread when an
  * {@link FxTaskExecutor} runs the job, and on the calling thread with a {@link CurrentThreadTaskExecutor}.
+ * Nothing is swallowed: an {@link Error} thrown by the work (an {@code OutOfMemoryError}, a missing
+ * native library) reaches the failure callback like an exception, and so does anything the success
+ * callback throws ({@link #succeed}), so that a view never stays on "loading..." after a failure.
  *
  * @param <V> the result type
  */
@@ -61,6 +64,36 @@ public final class BackgroundJob<V> {
     /** The failure callback. */
     public Consumer<Throwable> failureHandler() {
         return onFailure;
+    }
+
+    /**
+     * Hands {@code v} to the success callback; if that throws (an exception or an {@link Error}), the
+     * failure callback gets it instead (executors call this, never {@link #successHandler} directly).
+     */
+    public void succeed(V v) {
+        try {
+            onSuccess.accept(v);
+        } catch (RuntimeException | Error t) {
+            onFailure.accept(t);
+        }
+    }
+
+    /**
+     * A failure in words for a status line: the message, or the kind of failure when it has none
+     * ({@code StackOverflowError}, {@code NullPointerException}), with the cause's message when the
+     * throwable only wraps one.
+     */
+    public static String describe(Throwable t) {
+        if (t == null) return "unknown failure";
+        Throwable c = t;
+        while (c.getCause() != null && c.getCause() != c && (c.getMessage() == null || c.getMessage().equals(c.getCause().toString()))) {
+            c = c.getCause();
+        }
+        String m = c.getMessage();
+        boolean plain = c instanceof Exception && !(c instanceof RuntimeException) || c instanceof IllegalArgumentException
+                || c instanceof IllegalStateException || c instanceof java.io.UncheckedIOException;
+        if (m == null || m.isBlank()) return c.getClass().getSimpleName();
+        return plain ? m : c.getClass().getSimpleName() + ": " + m;
     }
 
     /** The progress callback. */

@@ -14,7 +14,7 @@ public final class CurrentThreadTaskExecutor implements TaskExecutor {
             job.failureHandler().accept(e);
             return;
         }
-        job.successHandler().accept(v);
+        job.succeed(v);
     }
 
     @Override
