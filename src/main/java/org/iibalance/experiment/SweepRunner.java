@@ -75,6 +75,15 @@ public final class SweepRunner {
         }
     }
 
+    /**
+     * A trial's libtorch threads: its share of the cores ({@code cores / parallel}), or fewer when its
+     * configuration asks for fewer ({@code threads: 1} in a spec's {@code set} is kept; 0 means "its
+     * share"). Never more than its share, so parallel trials do not oversubscribe the cores.
+     */
+    static int trialThreads(int configured, int share) {
+        return configured > 0 ? Math.min(configured, share) : share;
+    }
+
     private RunOutcome runTrial(SweepSpec.Trial t, int threads) {
         Path runDir = dir.resolve(t.name());
         if (ExperimentRunner.completed(runDir)) {
@@ -99,7 +108,7 @@ public final class SweepRunner {
                 // stopped (with or without a checkpoint: ExperimentRunner.resume starts over when there is none)
                 r = ExperimentRunner.resume(runDir);
             } else {
-                ExperimentConfig cfg = ConfigIO.withOverrides(t.config(), List.of("threads=" + threads));
+                ExperimentConfig cfg = ConfigIO.withOverrides(t.config(), List.of("threads=" + trialThreads(t.config().threads(), threads)));
                 r = new ExperimentRunner(cfg).optRunDir(runDir);
             }
             r.optCancellation(cancel).optListener(e -> {
