@@ -87,14 +87,7 @@ public record EvaluationResult(String run, String method, String dataset, Long s
     /** Reads the {@code evaluation.json} of a folder; refused naming the file and key. */
     public static EvaluationResult read(Path dir) throws IOException {
         Path file = file(dir);
-        if (!Files.isRegularFile(file)) throw new IOException(file + ": no such file");
-        JsonNode root;
-        try {
-            root = Json.MAPPER.readTree(file.toFile());
-        } catch (IOException e) {
-            throw new IOException(file + ": not valid JSON (" + e.getMessage() + ")", e);
-        }
-        if (root == null || !root.isObject()) throw new IOException(file + ": not a JSON object");
+        JsonNode root = Json.readObject(file);
         ResultsJson.Reader rd = new ResultsJson.Reader(file);
         Double seed = rd.number(root, "", "seed");
         Double cs = rd.number(root, "", "corruptionSeed");

@@ -3,7 +3,6 @@ package org.iibalance.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -106,14 +105,7 @@ final class ResultsJson {
 
     /** Reads a results.json; a missing file, bad JSON or a figure of the wrong type is refused naming the file and key. */
     static Results read(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) throw new IOException(file + ": no such file");
-        JsonNode root;
-        try {
-            root = Json.MAPPER.readTree(file.toFile());
-        } catch (IOException e) {
-            throw new IOException(file + ": not valid JSON (" + e.getMessage() + ")", e);
-        }
-        if (root == null || !root.isObject()) throw new IOException(file + ": not a JSON object");
+        JsonNode root = Json.readObject(file);
         Reader rd = new Reader(file);
         Results.Test test = readTest(root.path("test"), rd, "test.");
         JsonNode b = root.path("budget");

@@ -41,13 +41,7 @@ public record StateFile(RunState state, String reason, int epochsCompleted, Inst
      * @throws IOException naming the file when it is missing, not JSON, or names no known state
      */
     static StateFile read(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) throw new IOException(file + ": no such file");
-        JsonNode n;
-        try {
-            n = Json.MAPPER.readTree(file.toFile());
-        } catch (IOException e) {
-            throw new IOException(file + ": not valid JSON (" + e.getMessage() + ")", e);
-        }
+        JsonNode n = Json.readObject(file);
         RunState st = n == null ? null : RunState.ofLabel(n.path("state").asText(null));
         if (st == null) throw new IOException(file + ": key 'state' must be one of running, completed, cancelled, failed, diverged");
         String reason = n.hasNonNull("reason") ? n.get("reason").asText() : null;
