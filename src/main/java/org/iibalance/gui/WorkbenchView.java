@@ -110,12 +110,12 @@ public final class WorkbenchView extends BorderPane {
         Label status = new Label();
         status.setId("statusLabel");
         var sweep = vm.sweep();
-        var runLine = Bindings.createStringBinding(() -> String.format(Locale.ROOT, "%s | device %s | %s | %s | elapsed %s | ETA %s",
-                t.statusProperty().get().name().toLowerCase(Locale.ROOT), t.deviceProperty().get().isEmpty() ? vm.setup().entry("device").valueProperty().get()
-                        : t.deviceProperty().get(), t.positionProperty().get().isEmpty() ? (t.phaseProperty().get() == null ? "" : t.phaseProperty().get().label()) : t.positionProperty().get(),
-                Double.isNaN(t.clipsPerSecondProperty().get()) ? "- clips/s" : String.format(Locale.ROOT, "%.0f clips/s", t.clipsPerSecondProperty().get()),
-                time(t.elapsedProperty().get()), time(t.etaProperty().get())), t.statusProperty(), t.deviceProperty(), t.positionProperty(), t.phaseProperty(),
-                t.clipsPerSecondProperty(), t.elapsedProperty(), t.etaProperty(), vm.setup().entry("device").valueProperty());
+        var runLine = Bindings.createStringBinding(() -> statusLine(t.statusProperty().get(), t.deviceProperty().get().isEmpty()
+                ? vm.setup().entry("device").valueProperty().get() : t.deviceProperty().get(), t.positionProperty().get().isEmpty()
+                        ? (t.phaseProperty().get() == null ? "" : t.phaseProperty().get().label()) : t.positionProperty().get(),
+                t.clipsPerSecondProperty().get(), t.elapsedProperty().get(), t.etaProperty().get()), t.statusProperty(), t.deviceProperty(),
+                t.positionProperty(), t.phaseProperty(), t.clipsPerSecondProperty(), t.elapsedProperty(), t.etaProperty(),
+                vm.setup().entry("device").valueProperty());
         // during a sweep the global status is the sweep's (a single run's figures would be stale)
         status.textProperty().bind(Bindings.createStringBinding(() -> sweep.runningProperty().get() && !t.statusProperty().get().active()
                 ? String.format(Locale.ROOT, "sweep | %d/%d trials ended | %s", sweep.trialsDoneProperty().get(), sweep.trialsTotalProperty().get(),
@@ -135,7 +135,8 @@ public final class WorkbenchView extends BorderPane {
         message.setTooltip(new javafx.scene.control.Tooltip());
         message.getTooltip().textProperty().bind(vm.noticeProperty());
         message.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS); // a long path keeps its file name
-        message.maxWidthProperty().bind(widthProperty().multiply(0.4));
+        message.maxWidthProperty().bind(widthProperty().multiply(0.3));
+        message.setPadding(new javafx.geometry.Insets(0, 0, 0, 12)); // kept apart from the run line
         bar.getRightItems().add(message);
         setBottom(bar);
         refresher.start();
@@ -143,6 +144,23 @@ public final class WorkbenchView extends BorderPane {
         Runnable busy = () -> refresher.setBusy(t.statusProperty().get().active() || vm.sweep().runningProperty().get());
         t.statusProperty().addListener(o -> busy.run());
         vm.sweep().runningProperty().addListener(o -> busy.run());
+    }
+
+    /**
+     * The status bar's run line: the state and the device, then only the fields that have a value
+     * (an idle workbench shows "idle | device cpu", never an empty "| |" field); a run that has not
+     * started shows no clips/s, elapsed or ETA, an ended run no ETA.
+     */
+    public static String statusLine(RunStatus status, String device, String position, double clipsPerSecond, double elapsed, double eta) {
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        parts.add(status.name().toLowerCase(Locale.ROOT));
+        if (device != null && !device.isBlank()) parts.add("device " + device);
+        if (status == RunStatus.IDLE) return String.join(" | ", parts);
+        if (position != null && !position.isBlank()) parts.add(position.trim().replaceAll("\\s+", " "));
+        if (!Double.isNaN(clipsPerSecond)) parts.add(String.format(Locale.ROOT, "%.0f clips/s", clipsPerSecond));
+        if (elapsed > 0) parts.add("elapsed " + time(elapsed));
+        if (status.active()) parts.add("ETA " + time(eta));
+        return String.join(" | ", parts);
     }
 
     private static String time(double s) {

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.iibalance.experiment.ExperimentRunner;
@@ -16,11 +15,11 @@ import org.iibalance.experiment.RunOutcome;
 import org.iibalance.experiment.TestConfigs;
 import org.iibalance.gui.gating.WhatIfResult;
 import org.iibalance.gui.gating.WhatIfViewModel;
-import org.iibalance.gui.util.FxTaskExecutor;
 import org.iibalance.run.GatingTable;
 import org.iibalance.run.RunState;
 import org.iibalance.run.RunSummary;
 import org.jfree.data.category.CategoryDataset;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -31,6 +30,8 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import static org.iibalance.gui.GuiFixture.fx;
+
 /**
  * A run of the three-modality quickstart (shrunk) in the GUI: the gating inspector has three weight
  * and three u columns, Fig. 3 three modalities (prior and mean weights), and the what-if panel a
@@ -39,10 +40,7 @@ import org.testfx.util.WaitForAsyncUtils;
 @Tag("slow")
 @ExtendWith(ApplicationExtension.class)
 class ThreeModalitiesGuiTest {
-    static {
-        // the first window of a JVM boots the toolkit; on the loaded 2-core machine that took over TestFX's 10 s default
-        System.setProperty("testfx.setup.timeout", System.getProperty("testfx.setup.timeout", "120000"));
-    }
+    private final org.iibalance.gui.GuiFixture gui = new org.iibalance.gui.GuiFixture();
 
     @TempDir
     static Path runs;
@@ -63,14 +61,14 @@ class ThreeModalitiesGuiTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        vm = new WorkbenchViewModel(new FxTaskExecutor(), Files.createTempDirectory(runs, "gui"));
-        view = WorkbenchApp.createView(vm);
-        stage.setScene(new Scene(view, 1280, 820));
-        stage.show();
+        gui.start(stage, Files.createTempDirectory(runs, "gui"));
+        vm = gui.vm;
+        view = gui.view;
     }
 
-    private <T> T fx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get(20, TimeUnit.SECONDS);
+    @AfterEach
+    void stop() {
+        gui.stop();
     }
 
     @Test

@@ -8,8 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -21,7 +19,6 @@ import org.iibalance.run.RunSummary;
 import org.iibalance.gui.sweep.SweepRow;
 import org.iibalance.gui.training.RunStatus;
 import org.iibalance.gui.util.Exports;
-import org.iibalance.gui.util.FxTaskExecutor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -30,50 +27,35 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
+
+import static org.iibalance.gui.GuiFixture.fx;
+import static org.iibalance.gui.GuiFixture.waitFor;
 
 /** The workbench driven as a user would, headless (Monocle), on tiny trainings. */
 @ExtendWith(ApplicationExtension.class)
 class WorkbenchGuiTest {
-    static {
-        // building the whole window takes longer than TestFX's 30 s default on a loaded 2-core machine (as in WorkbenchStatusGuiTest)
-        if (System.getProperty("testfx.setup.timeout") == null) System.setProperty("testfx.setup.timeout", "120000");
-    }
-
     @TempDir
     static Path runs;
 
+    private final GuiFixture gui = new GuiFixture();
     private WorkbenchViewModel vm;
     private WorkbenchView view;
 
     @Start
     void start(Stage stage) throws Exception {
-        Path dir = Files.createTempDirectory(runs, "runs");
-        vm = new WorkbenchViewModel(new FxTaskExecutor(), dir);
-        view = WorkbenchApp.createView(vm);
-        stage.setScene(new Scene(view, 1200, 760));
-        stage.show();
+        gui.start(stage, Files.createTempDirectory(runs, "runs"), 1200, 760);
+        vm = gui.vm;
+        view = gui.view;
     }
 
     @AfterEach
     void stop() {
-        WaitForAsyncUtils.asyncFx(() -> {
-            vm.cancel();
-            vm.sweep().cancel();
-        });
-    }
-
-    private static void waitFor(int seconds, java.util.concurrent.Callable<Boolean> c) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, c);
+        gui.stop();
     }
 
     /** Fails at once (with the sheet's problems) instead of waiting on a Train button that stays grey. */
     private void assertCanTrain() throws Exception {
         assertTrue(fx(() -> vm.canTrainProperty().get()), fx(() -> vm.setup().problemsTextProperty().get()));
-    }
-
-    private <T> T fx(java.util.concurrent.Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
     }
 
     @Test

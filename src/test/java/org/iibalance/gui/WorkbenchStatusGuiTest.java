@@ -8,11 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.Label;
@@ -20,7 +18,6 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.iibalance.gui.training.RunStatus;
-import org.iibalance.gui.util.FxTaskExecutor;
 import org.iibalance.run.GatingTable;
 import org.iibalance.run.RunSummary;
 import org.junit.jupiter.api.AfterEach;
@@ -32,50 +29,36 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The workbench's status, filters, baseline panels and layout, driven headless (Monocle) as a user would. */
+import static org.iibalance.gui.GuiFixture.fx;
+import static org.iibalance.gui.GuiFixture.fxRun;
+import static org.iibalance.gui.GuiFixture.text;
+import static org.iibalance.gui.GuiFixture.waitFor;
+
+/**
+ * The workbench's status, filters, baseline panels and layout, driven headless (Monocle) as a user
+ * would, at the default 1280 x 820 and at 1024 x 700.
+ */
 @ExtendWith(ApplicationExtension.class)
 class WorkbenchStatusGuiTest {
-    static {
-        // building the whole window takes longer than TestFX's 30 s default on a loaded 2-core machine
-        if (System.getProperty("testfx.setup.timeout") == null) System.setProperty("testfx.setup.timeout", "120000");
-    }
-
     @TempDir
     static Path runs;
 
+    private final GuiFixture gui = new GuiFixture();
     private WorkbenchViewModel vm;
     private WorkbenchView view;
     private Stage stage;
 
     @Start
     void start(Stage stage) throws Exception {
+        gui.start(stage, Files.createTempDirectory(runs, "runs"));
+        vm = gui.vm;
+        view = gui.view;
         this.stage = stage;
-        Path dir = Files.createTempDirectory(runs, "runs");
-        vm = new WorkbenchViewModel(new FxTaskExecutor(), dir);
-        view = WorkbenchApp.createView(vm);
-        stage.setScene(new Scene(view, 1280, 820));
-        stage.show();
     }
 
     @AfterEach
     void stop() {
-        WaitForAsyncUtils.asyncFx(() -> {
-            vm.cancel();
-            vm.sweep().cancel();
-        });
-    }
-
-    private static void waitFor(int seconds, java.util.concurrent.Callable<Boolean> c) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, c);
-    }
-
-    private <T> T fx(java.util.concurrent.Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
-    }
-
-    private String text(FxRobot robot, String id) throws Exception {
-        Label l = robot.lookup(id).query();
-        return fx(l::getText);
+        gui.stop();
     }
 
     /** The fixture run folders written by earlier code (an IIBalance run and a joint-training run), copied. */
@@ -89,8 +72,20 @@ class WorkbenchStatusGuiTest {
         return dst;
     }
 
+    /** The legend entries of the Training tab's loss chart. */
+    private List<String> lossLegend() throws Exception {
+        return fx(() -> {
+            List<String> out = new ArrayList<>();
+            var items = view.trainingView().lossPane().viewer().getChart().getXYPlot().getLegendItems();
+            for (int i = 0; i < items.getItemCount(); i++) out.add(items.get(i).getLabel());
+            return out;
+        });
+    }
+
     @Test
     void statusStaysTruthfulThroughACancelAnExportAndASweep(FxRobot robot) throws Exception {
+        // idle: the state and the device, no empty fields
+        assertEquals("idle | device cpu", text(robot, "#statusLabel"));
         fx(() -> {
             vm.setup().apply(Tiny.config(vm.runs().runsDirProperty().get()));
             vm.setup().apply(List.of("dataset.synthetic.trainClips=256", "training.epochs=20", "training.batchSize=8"));
@@ -113,11 +108,16 @@ class WorkbenchStatusGuiTest {
         assertEquals("now: run iibalance", text(robot, "#activityLabel"));
         assertTrue(budgetProgress[0], "progress and ETA were shown during the budget phase");
         assertTrue(fx(() -> vm.training().budgetLossData().getSeriesCount()) >= 1, "the budget models' losses were drawn");
+        assertEquals(List.of("total", "L_I", "L_II"), lossLegend(), "IIBalance logs both stage losses");
+        String running = text(robot, "#statusLabel");
+        assertTrue(running.startsWith("running | device cpu | train epoch ") && running.contains(" clips/s | elapsed ") && running.contains(" | ETA "), running);
         robot.clickOn("#cancelButton");
         waitFor(90, () -> fx(() -> vm.training().statusProperty().get() == RunStatus.CANCELLED));
         waitFor(10, () -> text(robot, "#noticeLabel").contains("cancelled by the user after"));
         assertEquals("run: cancelled", text(robot, "#runState"));
         assertEquals("now: idle", text(robot, "#activityLabel"));
+        String cancelled = text(robot, "#statusLabel");
+        assertTrue(cancelled.startsWith("cancelled | device cpu | train epoch ") && !cancelled.contains("ETA") && !cancelled.contains("|  |"), cancelled);
 
         // an export is a message: the run state and the activity do not take it in
         Path png = Files.createTempDirectory(runs, "export").resolve("fig3.png");
@@ -196,50 +196,119 @@ class WorkbenchStatusGuiTest {
     }
 
     @Test
+    void aBaselineRunShowsOnlyWhatItsMethodLogsAndSaysWhy(FxRobot robot) throws Exception {
+        fxRun(() -> {
+            vm.setup().apply(Tiny.config(vm.runs().runsDirProperty().get()));
+            vm.setup().apply(List.of("method.name=joint", "training.epochs=1"));
+        });
+        robot.clickOn("#trainButton");
+        waitFor(300, () -> fx(() -> !vm.training().statusProperty().get().active()));
+        assertEquals(RunStatus.COMPLETED, fx(() -> vm.training().statusProperty().get()), fx(() -> vm.training().messageProperty().get()));
+        // the legend comes from what the method logs (its Capabilities): no empty L_I / L_II entries
+        assertEquals(List.of("total"), lossLegend());
+        assertTrue(fx(() -> vm.training().lossPoints()) > 0, "the total loss was drawn");
+        assertTrue(text(robot, "#lossExplanation").startsWith("joint has no Stage I / Stage II losses"), text(robot, "#lossExplanation"));
+        assertTrue(text(robot, "#lambdaExplanation").startsWith("joint has no \u03bb(t) schedule"), text(robot, "#lambdaExplanation"));
+        assertTrue(text(robot, "#budgetExplanation").startsWith("joint has no budget phase"), text(robot, "#budgetExplanation"));
+        assertFalse(fx(() -> view.trainingView().lambdaPane().isVisible()), "no empty lambda(t) chart");
+        assertFalse(fx(() -> view.trainingView().budgetModelsPane().isVisible()), "no empty budget-models chart");
+        // its Budgets tab, live from the run just ended: a sentence, not "B=- beta=-"
+        robot.clickOn(robot.lookup(".tab").nth(2).queryAs(Node.class));
+        String summary = text(robot, "#budgetSummary");
+        assertTrue(summary.startsWith("joint has no IIB prior"), summary);
+        assertFalse(summary.contains("B=-"), summary);
+        assertFalse(fx(() -> view.budgetView().barsPane().isVisible()));
+    }
+
+    @Test
     void theMainControlsShowTheirWholeTextAt1280x820And1024x700(FxRobot robot) throws Exception {
         Path iib = fixtureCopy("20261201-115113-fixture-iibalance");
-        fx(() -> {
-            vm.open(RunSummary.open(iib));
+        fxRun(() -> {
+            try {
+                vm.open(RunSummary.open(iib));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
             vm.setup().set("dataset.synthetic.noisyAudioFraction", "0.3"); // the "(defaults + 1 edit)" label
-            return null;
+            vm.setup().set("method.tau", "-1"); // a problem in the sheet: wraps above the description
+            // sweep trials named as SweepSpec names them (the longest of a 2-key grid)
+            vm.sweep().rows().setAll(new org.iibalance.gui.sweep.SweepRow(0, "000-method.tau=0.05-method.gamma=0.5-seed1", List.of("0.05", "0.5"), 1,
+                    "completed", 0.91, 0.9, true), new org.iibalance.gui.sweep.SweepRow(1, "001-method.tau=0.1-method.gamma=0.5-seed1",
+                    List.of("0.1", "0.5"), 1, "completed", 0.88, 0.87, false));
         });
+        // a selected clip fills the inspector's middle column (title, frames, probability table)
+        TableView<GatingTable.Row> gating = robot.lookup("#gatingTable").queryTableView();
+        fxRun(() -> gating.getSelectionModel().select(0));
+        waitFor(120, () -> fx(() -> vm.gating().detailProperty().get() != null && vm.gating().detailProperty().get().frames() != null));
         for (double[] size : new double[][] {{1280, 820}, {1024, 700}}) {
-            fx(() -> {
+            fxRun(() -> {
                 stage.setWidth(size[0]);
                 stage.setHeight(size[1]);
-                return null;
             });
             WaitForAsyncUtils.waitForFxEvents();
-            for (int tab = 0; tab < 4; tab++) {
+            assertEquals(size[0], fx(() -> view.getWidth()), 1.0, "the window took the size");
+            for (int tab = 0; tab < 7; tab++) {
                 robot.clickOn(robot.lookup(".tab").nth(tab).queryAs(Node.class));
                 WaitForAsyncUtils.waitForFxEvents();
                 List<String> cut = fx(() -> {
                     List<String> out = new ArrayList<>();
-                    collectCut(view.getTop(), out, false);
-                    collectCut(view.tabs().getSelectionModel().getSelectedItem().getContent(), out, false);
+                    collectCut(view.getTop(), out);
+                    collectCut(view.getBottom(), out);
+                    collectCut(view.tabs().getSelectionModel().getSelectedItem().getContent(), out);
                     return out;
                 });
-                assertTrue(cut.isEmpty(), "cut off at " + (int) size[0] + "x" + (int) size[1] + " on tab " + tab + ": " + cut);
+                String name = fx(() -> view.tabs().getTabs().get(view.tabs().getSelectionModel().getSelectedIndex()).getText());
+                assertTrue(cut.isEmpty(), "cut off at " + (int) size[0] + "x" + (int) size[1] + " on " + name + ": " + cut);
             }
         }
+        // and it really looked: the trial names and the sheet's wrapped problem were on screen
+        fxRun(() -> view.tabs().getSelectionModel().select(0));
+        robot.clickOn("#sheetFilter").write("METHOD.TAU"); // the filter ignores case
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(fx(() -> robot.lookup("#problemText").queryAll().stream()
+                .anyMatch(t -> t.isVisible() && t.getScene() != null && ((javafx.scene.text.Text) t).getText().contains("budget temperature"))),
+                "the sheet shows method.tau's problem");
+        List<String> cut = fx(() -> {
+            List<String> out = new ArrayList<>();
+            collectCut(view.setupView(), out);
+            return out;
+        });
+        assertTrue(cut.isEmpty(), "the row with a problem is cut: " + cut);
+        fxRun(() -> view.tabs().getSelectionModel().select(4));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(fx(() -> robot.lookup(".table-cell").queryAllAs(Labeled.class).stream()
+                .anyMatch(c -> "000-method.tau=0.05-method.gamma=0.5-seed1".equals(c.getText()) && c.isVisible())), "the trial names are on screen");
     }
 
+    /** Tables whose every cell must show its text whole (their columns fit their content). */
+    private static final java.util.Set<String> WHOLE_TABLES = java.util.Set.of("runsTable", "sweepTable", "gatingTable");
+
     /**
-     * Visible labeled controls whose shown text is not their whole text: buttons, check boxes, labels
-     * without a tooltip, and every cell of the key column of the configuration sheet.
+     * Visible labeled controls whose shown text is not their whole text (ellipsised, also when wrapped
+     * into too little height): buttons, check boxes, labels without a tooltip (and the status line),
+     * table headers, every cell of the config sheet's key column and of the runs, sweep and gating
+     * tables; and wrapped cells (the sheet's descriptions and problems) taller than their row.
      */
-    private static void collectCut(Node n, List<String> out, boolean inKeyColumn) {
+    private static void collectCut(Node n, List<String> out) {
         if (n == null || !n.isVisible()) return;
         if (n instanceof Labeled l && l.getText() != null && !l.getText().isEmpty() && l.getScene() != null) {
-            boolean keyCell = l instanceof TableCell<?, ?> c && c.getTableColumn() != null && "key".equals(c.getTableColumn().getText())
-                    && c.getTableView() != null && "configTable".equals(c.getTableView().getId());
-            boolean mustBeWhole = keyCell || (!(l instanceof TableCell<?, ?>) && (l.getTooltip() == null || l instanceof Button));
-            Node shown = l.lookup(".text");
-            if (mustBeWhole && shown instanceof javafx.scene.text.Text t && l.getWidth() > 0 && !t.getText().replace("\n", " ").equals(l.getText().replace("\n", " "))
-                    && !l.isWrapText()) {
+            TableCell<?, ?> cell = l instanceof TableCell<?, ?> c ? c : null;
+            String table = cell == null || cell.getTableView() == null ? null : cell.getTableView().getId();
+            boolean keyCell = cell != null && cell.getTableColumn() != null && "key".equals(cell.getTableColumn().getText()) && "configTable".equals(table);
+            boolean mustBeWhole = keyCell || (cell != null && WHOLE_TABLES.contains(table))
+                    || (cell == null && (l.getTooltip() == null || l instanceof Button || "statusLabel".equals(l.getId())));
+            // the labeled's own text node (a direct child: lookup would find a graphic's, e.g. a check box cell's box)
+            Node shown = l.getChildrenUnmodifiable().stream().filter(c -> c instanceof javafx.scene.text.Text && c.getStyleClass().contains("text"))
+                    .findFirst().orElse(null);
+            if (mustBeWhole && shown instanceof javafx.scene.text.Text t && l.getWidth() > 0
+                    && !t.getText().replace("\n", " ").equals(l.getText().replace("\n", " "))) {
                 out.add((l.getId() == null ? l.getClass().getSimpleName() : "#" + l.getId()) + " shows '" + t.getText() + "' of '" + l.getText() + "'");
             }
         }
-        if (n instanceof Parent p) for (Node c : p.getChildrenUnmodifiable()) collectCut(c, out, inKeyColumn);
+        if (n instanceof TableCell<?, ?> c && c.getGraphic() != null && c.isVisible() && c.getWidth() > 0
+                && c.getHeight() + 0.5 < c.getGraphic().prefHeight(-1)) {
+            out.add("a wrapped cell of " + c.getTableView().getId() + " is " + c.getHeight() + " px high for " + c.getGraphic().prefHeight(-1) + " px of text");
+        }
+        if (n instanceof Parent p) for (Node c : p.getChildrenUnmodifiable()) collectCut(c, out);
     }
 }

@@ -1,6 +1,5 @@
 package org.iibalance.gui.gating;
 
-import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -35,6 +34,7 @@ public final class GatingView extends SplitPane {
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
         rebuildColumns(vm);
+        org.iibalance.gui.util.TableColumns.fitToContent(table);
         vm.modalities().addListener((ListChangeListener<String>) c -> rebuildColumns(vm));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.selectedProperty().set(b));
 
@@ -97,6 +97,7 @@ public final class GatingView extends SplitPane {
 
         Label title = new Label("select a clip");
         title.setId("clipTitle");
+        title.setWrapText(true);
         title.setStyle("-fx-font-weight: bold;");
         ImageView frames = new ImageView();
         frames.setId("clipFrames");
@@ -105,13 +106,16 @@ public final class GatingView extends SplitPane {
         Label probs = new Label();
         probs.setId("clipProbabilities");
         probs.setStyle("-fx-font-family: monospace;");
+        probs.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // a narrow table (a row per class): never ellipsised
         Label note = new Label();
         note.setWrapText(true);
+        note.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         Button play = new Button("\u25b6 Play audio");
         play.setId("playAudio");
         play.setOnAction(e -> vm.play());
         javafx.scene.control.CheckBox smooth = new javafx.scene.control.CheckBox("smoothed for the eye (3x3 mean; the model sees the raw frames)");
         smooth.setId("clipSmooth");
+        smooth.setWrapText(true);
         smooth.setSelected(true);
         smooth.selectedProperty().addListener(o -> {
             var d = vm.detailProperty().get();
@@ -129,28 +133,53 @@ public final class GatingView extends SplitPane {
             GatingTable.Row r = vm.selectedProperty().get();
             StringBuilder w = new StringBuilder();
             for (String m : vm.modalities()) {
-                if (r != null) w.append(String.format("  w_%s=%.3f u_%s=%.3f", m, r.weight(m), m, r.u(m)));
+                if (r == null) continue;
+                if (!Double.isNaN(r.weight(m))) w.append(String.format(java.util.Locale.ROOT, "  w_%s=%.3f", m, r.weight(m))); // none for a method without fusion weights
+                if (!Double.isNaN(r.u(m))) w.append(String.format(java.util.Locale.ROOT, "  u_%s=%.3f", m, r.u(m)));
             }
             title.setText(d.id() + "  (true: " + d.label() + ", predicted: " + (r == null ? "?" : r.prediction()) + ")" + w);
             frames.setImage(d.frames() == null ? null : ClipImages.scale(smooth.isSelected() ? ClipImages.smoothFrames(d.frames()) : d.frames(), 4).toImage());
             spec.setImage(d.spectrogram() == null ? null : ClipImages.scale(d.spectrogram(), 4).toImage());
-            StringBuilder p = new StringBuilder("head     ");
-            int classes = d.probabilities().values().stream().mapToInt(v -> v.length).max().orElse(0);
-            for (int c = 0; c < classes; c++) p.append(String.format(" %5s", "p" + c));
-            for (Map.Entry<String, double[]> e : d.probabilities().entrySet()) {
-                p.append(String.format("%n%-8s ", e.getKey()));
-                for (double v : e.getValue()) p.append(String.format(" %5.2f", v));
-            }
-            probs.setText(p.toString());
+            probs.setText(ProbabilityTable.text(d.probabilities()));
             note.setText(d.note() + (d.meta().isEmpty() ? "" : "\nmeta: " + d.meta()));
         });
-        VBox right = new VBox(6, title, new HBox(8, new Label("frames"), smooth), frames, new Label("log-Mel spectrogram"), spec, new Label("class probabilities per head"), probs,
+        VBox right = new VBox(6, title, smooth, new Label("frames"), frames, new Label("log-Mel spectrogram"), spec, wrappedLabel("class probabilities per head (* the most probable)"), probs,
                 play, note);
         right.setPadding(new Insets(6));
-        javafx.scene.control.ScrollPane whatIf = new javafx.scene.control.ScrollPane(new WhatIfPanel(vm.whatIf(), report));
+        WhatIfPanel whatIfPanel = new WhatIfPanel(vm.whatIf(), report);
+        javafx.scene.control.ScrollPane whatIf = new javafx.scene.control.ScrollPane(whatIfPanel);
+        for (ImageView v : whatIfPanel.pictures()) fitPictures(v, whatIf);
         whatIf.setFitToWidth(true); // the panel wraps its text and sliders to the column instead of running off it
-        getItems().addAll(left, new javafx.scene.control.ScrollPane(right), whatIf);
-        setDividerPositions(0.42, 0.68);
+        javafx.scene.control.ScrollPane detail = new javafx.scene.control.ScrollPane(right);
+        detail.setFitToWidth(true); // text wraps to the column; only pictures wider than it scroll
+        fitPictures(frames, detail);
+        fitPictures(spec, detail);
+        getItems().addAll(left, detail, whatIf);
+        // the clip's column as wide as its widest text (the probability table), so that nothing runs under its scroll bar
+        detail.minWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> Math.max(250, probs.prefWidth(-1) + 40), probs.textProperty()));
+        setDividerPositions(0.38, 0.66);
+    }
+
+    private static Label wrappedLabel(String text) {
+        Label l = new Label(text);
+        l.setWrapText(true);
+        return l;
+    }
+
+    /**
+     * Shrinks a picture to the column's width when the column is narrower than it (whole pixels kept
+     * sharp: no smoothing), never enlarges it.
+     */
+    static void fitPictures(ImageView v, javafx.scene.control.ScrollPane column) {
+        v.setPreserveRatio(true);
+        v.setSmooth(false);
+        Runnable fit = () -> {
+            double natural = v.getImage() == null ? 0 : v.getImage().getWidth();
+            double room = column.getViewportBounds().getWidth() - 16;
+            v.setFitWidth(natural <= 0 || room <= 0 || room >= natural ? 0 : room);
+        };
+        v.imageProperty().addListener(o -> fit.run());
+        column.viewportBoundsProperty().addListener(o -> fit.run());
     }
 
     private void rebuildColumns(GatingViewModel vm) {

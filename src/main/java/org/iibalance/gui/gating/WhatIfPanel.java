@@ -3,7 +3,6 @@ package org.iibalance.gui.gating;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
@@ -60,7 +59,7 @@ public final class WhatIfPanel extends VBox {
         verdict.setId("whatIfVerdict");
         verdict.setStyle("-fx-font-weight: bold;");
         verdict.setWrapText(true);
-        probabilities.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // a table: scrolled sideways, never cut
+        probabilities.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // a narrow table (a row per class), never cut
         weights.setId("whatIfWeights");
         weights.setHgap(6);
         weights.setVgap(2);
@@ -71,7 +70,7 @@ public final class WhatIfPanel extends VBox {
         vm.resultProperty().addListener((o, a, r) -> show(r));
 
         getChildren().addAll(title, how, sliders, reset, verdict, wrapped("fusion weight w_m (Eq. 10), its clean value in brackets, and u_m (Eq. 7)"), weights,
-                wrapped("frames, as corrupted"), frames, wrapped("spectrogram, as corrupted"), spectrogram, wrapped("class probabilities per head"),
+                wrapped("frames, as corrupted"), frames, wrapped("spectrogram, as corrupted"), spectrogram, wrapped("class probabilities per head (* the most probable)"),
                 probabilities, status);
     }
 
@@ -135,7 +134,11 @@ public final class WhatIfPanel extends VBox {
                 Label v = new Label();
                 v.setId("whatIfWeightText-" + name);
                 v.setWrapText(true);
-                weights.addRow(m, new Label("w_" + name), bar, v);
+                Label nameLabel = new Label("w_" + name);
+                nameLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+                bar.setMinWidth(40);
+                weights.addRow(m, nameLabel, bar, v);
+                javafx.scene.layout.GridPane.setHgrow(v, javafx.scene.layout.Priority.ALWAYS);
                 bars.add(bar);
                 texts.add(v);
             }
@@ -144,23 +147,23 @@ public final class WhatIfPanel extends VBox {
         for (int m = 0; m < r.modalities().size(); m++) {
             String name = r.modalities().get(m);
             bars.get(m).setProgress(r.weights() == null ? 0 : r.weights()[m]);
+            bars.get(m).setVisible(r.weights() != null); // a method without fusion weights: no empty bar
+            bars.get(m).setManaged(r.weights() != null);
             String text = r.weights() == null ? "no fusion weights (this method has none)"
                     : String.format(Locale.ROOT, "%.3f (clean %.3f)", r.weights()[m], r.cleanWeights() == null ? Double.NaN : r.cleanWeights()[m]);
             if (r.uncertainty() != null) text += String.format(Locale.ROOT, "  u %.3f", r.uncertainty()[m]);
             texts.get(m).setText(text);
         }
-        StringBuilder p = new StringBuilder("head    ");
-        int classes = r.probabilities().values().stream().mapToInt(v -> v.length).max().orElse(0);
-        for (int c = 0; c < classes; c++) p.append(String.format(Locale.ROOT, " %5s", "p" + c));
-        for (Map.Entry<String, double[]> e : r.probabilities().entrySet()) {
-            p.append(String.format(Locale.ROOT, "%n%-7s ", e.getKey()));
-            for (double v : e.getValue()) p.append(String.format(Locale.ROOT, " %5.2f", v));
-        }
-        probabilities.setText(p.toString());
+        probabilities.setText(ProbabilityTable.text(r.probabilities()));
     }
 
     private static ClipImages.Argb picture(ClipImages.Argb a) {
         return ClipImages.scale(a, Math.max(1, Math.min(4, PICTURE_WIDTH / Math.max(1, a.width()))));
+    }
+
+    /** The pictures (frames, spectrogram), for the column to fit to its width. */
+    List<ImageView> pictures() {
+        return List.of(frames, spectrogram);
     }
 
     /** The weights grid (tests read its bars). */

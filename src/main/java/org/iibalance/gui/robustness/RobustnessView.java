@@ -79,6 +79,7 @@ public final class RobustnessView extends SplitPane {
         cancel.setOnAction(e -> vm.cancel());
         Label progress = new Label();
         progress.setId("robustnessProgress");
+        progress.setWrapText(true);
         progress.textProperty().bind(vm.progressProperty());
         Label status = new Label();
         status.setId("robustnessStatus");
@@ -87,8 +88,8 @@ public final class RobustnessView extends SplitPane {
         status.textProperty().addListener((o, a, b) -> {
             if (!vm.runningProperty().get() && b != null && !b.isEmpty()) report.accept(b);
         });
-        VBox left = new VBox(6, new Label("completed runs (Ctrl/Shift-click for several)"), runs, new Label("corruptions and severities (clean is always added)"),
-                specs, extra, new Label("output folder (as robustness --out)"), out, new HBox(6, new Label("runs at once"), parallel), new HBox(6, run, cancel),
+        VBox left = new VBox(6, wrapped("completed runs (Ctrl/Shift-click for several)"), runs, wrapped("corruptions and severities (clean is always added)"),
+                specs, extra, wrapped("output folder (as robustness --out)"), out, new HBox(6, new Label("runs at once"), parallel), new HBox(6, run, cancel),
                 progress, status);
         VBox.setVgrow(specs, Priority.ALWAYS);
         left.setPadding(new Insets(6));
@@ -140,5 +141,13 @@ public final class RobustnessView extends SplitPane {
     /** The weights chart. */
     public ChartPane weightsPane() {
         return weights;
+    }
+
+    /** A caption that wraps in a narrow column instead of being cut. */
+    private static Label wrapped(String text) {
+        Label l = new Label(text);
+        l.setWrapText(true);
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return l;
     }
 }

@@ -40,7 +40,7 @@ public final class RunsView extends VBox {
         table.setItems(vm.rows());
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         TableColumn<RunSummary, String> runCol = col("run", vm::displayName);
-        runCol.setPrefWidth(300); // sweep trials are "sweep-<stamp>/<trial>": wide enough, and the whole name as a tooltip
+        // sweep trials are "sweep-<stamp>/<trial>": the column fits the longest name (TableColumns), and the whole name is a tooltip
         runCol.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
             @Override
             protected void updateItem(String s, boolean empty) {
@@ -66,6 +66,7 @@ public final class RunsView extends VBox {
         table.getColumns().add(col("val Acc_m", r -> r.results() == null ? "" : num(r.results().valAccuracy())));
         rebuildModalityColumns(vm);
         vm.modalities().addListener((ListChangeListener<String>) c -> rebuildModalityColumns(vm));
+        org.iibalance.gui.util.TableColumns.fitToContent(table); // run names, datasets and headers whole
         table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<RunSummary>) c -> vm.overlay(java.util.List.copyOf(table.getSelectionModel().getSelectedItems())));
         Button openB = new Button("Open (Fig. 3, gating)");
         openB.setId("openRun");

@@ -123,7 +123,7 @@ public final class SetupView extends SplitPane {
         g.addRow(r++, new Label("Method"), method);
         g.add(methodDesc, 1, r++);
         g.addRow(r++, new Label("Seed"), seed);
-        g.addRow(r++, new HBox(4, preview, spin));
+        g.add(new HBox(4, preview, spin), 0, r++, 2, 1); // across both columns: the label column stays as narrow as "Dataset"
         Button demo = new Button("Demo (1 min)");
         demo.setId("demoPreset");
         demo.setTooltip(new javafx.scene.control.Tooltip("loads sample-configs/demo.yaml: IIBalance on synthetic-av, about a minute on 2 CPU cores"));
@@ -166,33 +166,17 @@ public final class SetupView extends SplitPane {
         valCol.setCellFactory(TextFieldTableCell.forTableColumn());
         valCol.setEditable(true);
         valCol.setPrefWidth(150);
-        TableColumn<ConfigEntry, String> probCol = new TableColumn<>("problem");
-        probCol.setCellValueFactory(c -> c.getValue().problemProperty());
-        probCol.setPrefWidth(360);
-        probCol.setCellFactory(col -> new TableCell<>() {
-            @Override
-            protected void updateItem(String s, boolean empty) {
-                super.updateItem(s, empty);
-                setText(empty ? null : s);
-                setStyle(empty || s == null || s.isEmpty() ? "" : "-fx-text-fill: #c0392b;");
-            }
-        });
-        keyCol.setCellFactory(col -> new TableCell<>() {
-            @Override
-            protected void updateItem(String s, boolean empty) {
-                super.updateItem(s, empty);
-                setText(empty ? null : s);
-                ConfigEntry en = empty || getTableRow() == null ? null : getTableRow().getItem();
-                setTooltip(en == null || en.description().isEmpty() ? null : new javafx.scene.control.Tooltip(en.description()));
-            }
-        });
-        TableColumn<ConfigEntry, String> descCol = new TableColumn<>("description");
+        // one column for what a key means and, above it in red, what is wrong with its value (the CLI's
+        // words); both wrap within the column (the row grows): nothing cut off, no sideways scrolling
+        TableColumn<ConfigEntry, String> descCol = new TableColumn<>("description (a problem in red)");
         descCol.setId("descriptionColumn");
-        descCol.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyStringWrapper(c.getValue().description()));
+        descCol.setCellValueFactory(c -> c.getValue().problemProperty());
         descCol.setPrefWidth(420);
+        descCol.setCellFactory(col -> new DescriptionCell());
+        // a wider or narrower column re-wraps the text: the rows take their new heights
+        descCol.widthProperty().addListener((o, a, b) -> javafx.application.Platform.runLater(sheet::refresh));
         sheet.getColumns().add(keyCol);
         sheet.getColumns().add(valCol);
-        sheet.getColumns().add(probCol);
         sheet.getColumns().add(descCol);
         TextField filter = new TextField();
         filter.setPromptText("filter keys");
@@ -207,6 +191,8 @@ public final class SetupView extends SplitPane {
                     || en.description().toLowerCase(java.util.Locale.ROOT).contains(lower);
         }, filter.textProperty()));
         sheet.setItems(shown);
+        // a problem that appears or goes changes a row's height: rebuild the rows (after the edit is committed)
+        vm.problems().addListener((javafx.collections.ListChangeListener<Object>) c -> javafx.application.Platform.runLater(sheet::refresh));
         Label problems = new Label();
         problems.setId("problemsLabel");
         problems.setWrapText(true);
@@ -269,19 +255,59 @@ public final class SetupView extends SplitPane {
         leftScroll.setMinWidth(330); // the dataset and method choosers stay whole at 1024 px // wrap to the pane's width: no horizontal scrolling
         leftScroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
         // the key column fits the longest key; long keys and values keep a tooltip
-        keyCol.setMinWidth(290);
+        keyCol.setMinWidth(Math.max(200, vm.entries().stream().mapToDouble(en -> org.iibalance.gui.util.TableColumns.textWidth(en.key())).max().orElse(0)
+                + 16)); // the longest key, whole
         valCol.setMinWidth(90);
-        probCol.setMinWidth(120);
+        descCol.setMinWidth(160);
         sheet.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         keyCol.setCellFactory(col -> new TableCell<>() {
             @Override
             protected void updateItem(String k, boolean empty) {
                 super.updateItem(k, empty);
                 setText(empty ? null : k);
-                setTooltip(empty || k == null ? null : new javafx.scene.control.Tooltip(k));
+                ConfigEntry en = empty || getTableRow() == null ? null : getTableRow().getItem();
+                setTooltip(empty || k == null ? null : new javafx.scene.control.Tooltip(en == null || en.description().isEmpty() ? k : k + "\n" + en.description()));
             }
         });
         getItems().addAll(leftScroll, right);
         setDividerPositions(0.36);
+    }
+
+    /** A key's problem (red, when it has one) above its description, both wrapped to the column's width. */
+    private static final class DescriptionCell extends TableCell<ConfigEntry, String> {
+        private final javafx.scene.text.Text problem = new javafx.scene.text.Text();
+        private final javafx.scene.text.Text description = new javafx.scene.text.Text();
+        private final VBox box = new VBox(2);
+
+        DescriptionCell() {
+            getStyleClass().add("description-cell");
+            problem.setStyle("-fx-fill: #c0392b;");
+            problem.setId("problemText");
+        }
+
+        /** Wraps at the column's width (known before the cell is laid out, so the row gets its height at once). */
+        private void wrapToColumn() {
+            if (getTableColumn() == null || problem.wrappingWidthProperty().isBound()) return;
+            for (javafx.scene.text.Text t : java.util.List.of(problem, description)) {
+                t.wrappingWidthProperty().bind(getTableColumn().widthProperty().subtract(16));
+            }
+        }
+
+        @Override
+        protected void updateItem(String p, boolean empty) {
+            super.updateItem(p, empty);
+            setText(null);
+            ConfigEntry en = empty || getTableView() == null || getIndex() < 0 || getIndex() >= getTableView().getItems().size() ? null
+                    : getTableView().getItems().get(getIndex());
+            if (en == null) {
+                setGraphic(null);
+                return;
+            }
+            wrapToColumn();
+            problem.setText(p == null ? "" : p);
+            description.setText(en.description());
+            box.getChildren().setAll(p == null || p.isEmpty() ? java.util.List.of(description) : java.util.List.of(problem, description));
+            setGraphic(box);
+        }
     }
 }

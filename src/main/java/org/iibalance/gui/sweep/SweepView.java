@@ -79,6 +79,7 @@ public final class SweepView extends VBox {
         table.getColumns().add(col("test Acc_m", r -> num(r.testAccM())));
         table.getColumns().add(col("best (by val)", r -> r.best() ? "\u2605" : ""));
         table.setPrefHeight(220);
+        org.iibalance.gui.util.TableColumns.fitToContent(table); // trial names ("000-method.tau=0.05-...") and headers whole
         chart1 = new ChartPane("sweepChart1", vm.chart(0), report);
         chart2 = new ChartPane("sweepChart2", vm.chart(1), report);
         DisplayFeed feed = new DisplayFeed(() -> {

@@ -56,6 +56,7 @@ public final class TrainingView extends VBox {
         lp.setRenderer(lr);
         Charts.style(lossChart);
         ((NumberAxis) lp.getRangeAxis()).setAutoRangeIncludesZero(false);
+        ((NumberAxis) lp.getDomainAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits()); // steps are whole numbers
         loss = new ChartPane("lossChart", lossChart, report);
 
         JFreeChart lamChart = ChartFactory.createXYLineChart("\u03bb(t) = \u03bb_start (1 - t/T)  (Eq. 12)", "epoch (t = epoch - 1)", "\u03bb", vm.lambdaData(),
@@ -156,9 +157,9 @@ public final class TrainingView extends VBox {
         });
         Label lam = new Label();
         lam.setId("lambdaLabel");
-        lam.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> Double.isNaN(vm.currentLambdaProperty().get()) ? "\u03bb: -"
-                : String.format("\u03bb(t=%.2f) = %.3f", vm.currentTProperty().get(), vm.currentLambdaProperty().get()), vm.currentLambdaProperty(),
-                vm.currentTProperty()));
+        // the same numbering as the charts: epochs from 1; Eq. 12's t = epoch - 1
+        lam.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> lambdaText(vm.currentTProperty().get(), vm.currentLambdaProperty().get()),
+                vm.currentLambdaProperty(), vm.currentTProperty()));
         Label msg = new Label();
         msg.setId("trainingMessage");
         msg.textProperty().bind(vm.messageProperty());
@@ -176,6 +177,12 @@ public final class TrainingView extends VBox {
             org.iibalance.run.Capabilities c = vm.capabilitiesProperty().get();
             String m = vm.methodNameProperty().get();
             lossWhy.setText(c.stageLosses() ? "" : m + " has no Stage I / Stage II losses (Eq. 6, 11): its training loss is drawn as 'total'.");
+            // the legend lists what the method logs: no empty L_I / L_II entries for a method without them
+            for (int s = 1; s <= 2; s++) {
+                lr.setSeriesVisibleInLegend(s, c.stageLosses());
+                lr.setSeriesVisible(s, c.stageLosses());
+                lr.setSeriesVisible(s + 3, c.stageLosses());
+            }
             lossWhy.setVisible(!c.stageLosses());
             lossWhy.setManaged(!c.stageLosses());
             budget.setVisible(c.budgetPrior());
@@ -186,7 +193,7 @@ public final class TrainingView extends VBox {
             control.setVisible(ctrl);
             control.setManaged(ctrl);
             lambdaWhy.setText(m + " has no \u03bb(t) schedule (Eq. 12): nothing weighs Stage I against Stage II"
-                    + (ctrl ? ". Drawn instead: its own control signal per epoch (" + String.join(", ", vm.controlNames()) + ")."
+                    + (ctrl ? ". Drawn instead: its own control signal per epoch."
                             : (vm.statusProperty().get().active() ? "; its control signal, if it logs one, is drawn after the first epoch." : ", and it logs no control signal.")));
             lambdaWhy.setVisible(!c.lambdaSchedule());
             lambdaWhy.setManaged(!c.lambdaSchedule());
@@ -214,6 +221,12 @@ public final class TrainingView extends VBox {
         grid.getRowConstraints().addAll(rc, rc);
         VBox.setVgrow(grid, Priority.ALWAYS);
         getChildren().addAll(controls, msg, lossWhy, grid);
+    }
+
+    /** The lambda read-out: "lambda(t=0) = 0.500 (epoch 1)", epochs counted from 1 as on the charts, t as in Eq. 12. */
+    static String lambdaText(double epoch, double lambda) {
+        if (Double.isNaN(lambda) || Double.isNaN(epoch)) return "\u03bb: -";
+        return String.format(java.util.Locale.ROOT, "\u03bb(t=%d) = %.3f (epoch %d)", Math.round(epoch) - 1, lambda, Math.round(epoch));
     }
 
     private void saveLosses(TrainingViewModel vm, Consumer<String> report) {

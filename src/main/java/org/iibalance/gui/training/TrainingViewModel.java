@@ -565,7 +565,7 @@ public final class TrainingViewModel {
         return currentLambda;
     }
 
-    /** Position t of the last step on the schedule's axis (epochs, fractional). */
+    /** The epoch (from 1) of the last step, where the lambda marker is drawn; Eq. 12's t is this minus 1. */
     public DoubleProperty currentTProperty() {
         return currentT;
     }

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Slider;
@@ -24,10 +23,10 @@ import org.iibalance.experiment.TestConfigs;
 import org.iibalance.gui.WorkbenchApp;
 import org.iibalance.gui.WorkbenchView;
 import org.iibalance.gui.WorkbenchViewModel;
-import org.iibalance.gui.util.FxTaskExecutor;
 import org.iibalance.run.GatingTable;
 import org.iibalance.run.RunState;
 import org.iibalance.run.RunSummary;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -38,6 +37,9 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import static org.iibalance.gui.GuiFixture.fx;
+import static org.iibalance.gui.GuiFixture.waitFor;
+
 /**
  * The what-if panel, driven headless (Monocle) on a tiny trained IIBalance run: select a clip, the
  * clean what-if reproduces the clip's gating.csv row; drown the audio with the slider and the fusion
@@ -47,10 +49,7 @@ import org.testfx.util.WaitForAsyncUtils;
 @Tag("slow")
 @ExtendWith(ApplicationExtension.class)
 class WhatIfGuiTest {
-    static {
-        // the first window of a JVM boots the toolkit; on the loaded 2-core machine that took over TestFX's 10 s default
-        System.setProperty("testfx.setup.timeout", System.getProperty("testfx.setup.timeout", "120000"));
-    }
+    private final org.iibalance.gui.GuiFixture gui = new org.iibalance.gui.GuiFixture();
 
     @TempDir
     static Path runs;
@@ -67,18 +66,14 @@ class WhatIfGuiTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        vm = new WorkbenchViewModel(new FxTaskExecutor(), Files.createTempDirectory(runs, "gui"));
-        view = WorkbenchApp.createView(vm);
-        stage.setScene(new Scene(view, 1280, 820));
-        stage.show();
+        gui.start(stage, Files.createTempDirectory(runs, "gui"));
+        vm = gui.vm;
+        view = gui.view;
     }
 
-    private <T> T fx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get(20, TimeUnit.SECONDS);
-    }
-
-    private static void waitFor(int seconds, Callable<Boolean> c) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, c);
+    @AfterEach
+    void stop() {
+        gui.stop();
     }
 
     @Test

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import javafx.scene.Scene;
 import javafx.scene.control.ListView;
 import javafx.stage.Stage;
 import org.iibalance.experiment.ExperimentRunner;
@@ -18,11 +17,11 @@ import org.iibalance.experiment.TestConfigs;
 import org.iibalance.gui.WorkbenchApp;
 import org.iibalance.gui.WorkbenchView;
 import org.iibalance.gui.WorkbenchViewModel;
-import org.iibalance.gui.util.FxTaskExecutor;
 import org.iibalance.run.RobustnessTable;
 import org.iibalance.run.RunState;
 import org.iibalance.run.RunSummary;
 import org.jfree.data.xy.XYDataset;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -33,6 +32,8 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import static org.iibalance.gui.GuiFixture.fx;
+
 /**
  * The Robustness tab on one tiny trained IIBalance run: choose it and one corruption at two
  * severities, Run; rows arrive while it runs (the activity field says so), the accuracy chart gets a
@@ -42,10 +43,7 @@ import org.testfx.util.WaitForAsyncUtils;
 @Tag("slow")
 @ExtendWith(ApplicationExtension.class)
 class RobustnessGuiTest {
-    static {
-        // the first window of a JVM boots the toolkit; on the loaded 2-core machine that took over TestFX's 10 s default
-        System.setProperty("testfx.setup.timeout", System.getProperty("testfx.setup.timeout", "120000"));
-    }
+    private final org.iibalance.gui.GuiFixture gui = new org.iibalance.gui.GuiFixture();
 
     @TempDir
     static Path root;
@@ -62,14 +60,14 @@ class RobustnessGuiTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        vm = new WorkbenchViewModel(new FxTaskExecutor(), runsDir);
-        view = WorkbenchApp.createView(vm);
-        stage.setScene(new Scene(view, 1280, 820));
-        stage.show();
+        gui.start(stage, runsDir);
+        vm = gui.vm;
+        view = gui.view;
     }
 
-    private <T> T fx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get(20, TimeUnit.SECONDS);
+    @AfterEach
+    void stop() {
+        gui.stop();
     }
 
     @Test
