@@ -168,6 +168,7 @@ class WorkbenchGuiTest {
         Label problems = robot.lookup("#problemsLabel").query();
         assertTrue(fx(problems::getText).contains("method.tau: the budget temperature of Eq. 2 must be > 0"), fx(problems::getText));
         assertTrue(fx(() -> ((Button) robot.lookup("#trainButton").query()).isDisabled()));
+        assertTrue(fx(() -> ((Button) robot.lookup("#copyCli").query()).isDisabled()), "no CLI command for a configuration the CLI would refuse");
         // typing in the seed field goes through the same validation
         fx(() -> {
             vm.setup().set("method.tau", "0.07");

@@ -174,6 +174,19 @@ class WorkbenchStatusGuiTest {
         });
         assertTrue(fx(() -> gating.getItems().size()) < all);
         assertTrue(text(robot, "#gatingStatus").contains("shown by the filters"), text(robot, "#gatingStatus"));
+        // the CSV export of the shown clips: gating.csv's own header and its lines, unrounded (6 decimals)
+        Path export = Files.createTempDirectory(runs, "export").resolve("gating-export.csv");
+        List<String> shownIds = fx(() -> gating.getItems().stream().map(GatingTable.Row::id).toList());
+        fx(() -> {
+            vm.gating().export(List.copyOf(gating.getItems()), export);
+            return null;
+        });
+        List<String> original = Files.readAllLines(iib.resolve("gating.csv"));
+        List<String> exported = Files.readAllLines(export);
+        assertEquals(original.get(0), exported.get(0), "the same columns as gating.csv");
+        List<String> expectedLines = original.stream().skip(1).filter(l -> shownIds.contains(l.substring(0, l.indexOf(',')))).toList();
+        assertEquals(expectedLines, exported.subList(1, exported.size()));
+        assertTrue(exported.get(1).matches(".*,0\\.\\d{6},.*"), exported.get(1));
 
         fx(() -> {
             vm.open(RunSummary.open(joint));
