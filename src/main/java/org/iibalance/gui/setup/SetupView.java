@@ -72,9 +72,9 @@ public final class SetupView extends SplitPane {
         classes.setWrapText(true);
         javafx.scene.layout.FlowPane gallery = new javafx.scene.layout.FlowPane(6, 6);
         gallery.setId("classGallery");
-        javafx.scene.control.CheckBox smooth = new javafx.scene.control.CheckBox("frames smoothed for the eye (3x3 mean; the model sees the raw frames)");
+        javafx.scene.control.CheckBox smooth = new javafx.scene.control.CheckBox("smooth the frames for the eye (3x3 mean, display only: the model sees the raw frames)");
         smooth.setId("previewSmooth");
-        smooth.setSelected(true);
+        smooth.setSelected(false); // the frames are readable as they are: show what the model sees
         smooth.setWrapText(true);
         java.util.function.UnaryOperator<ClipImages.Argb> look = f -> smooth.isSelected() ? ClipImages.smoothFrames(f) : f;
         Runnable render = () -> {
