@@ -41,7 +41,7 @@ class WhatIfShowcaseBenchmark {
         WorkbenchView[] view = new WorkbenchView[1];
         WaitForAsyncUtils.asyncFx(() -> {
             view[0] = WorkbenchApp.createView(vm);
-            scene[0] = new Scene(view[0], 1280, 800);
+            scene[0] = new Scene(view[0], 1280, 820); // the window's default size
             stage.setScene(scene[0]);
             stage.show();
         }).get(30, TimeUnit.SECONDS);
