@@ -174,13 +174,14 @@ class ShowcaseBenchmark {
         Thread.sleep(1500);
         snap(scene[0], assets.resolve("gui-gating.png"));
 
-        // a sweep of the demo preset that learns (Fig. 4): tau x gamma, one seed, two trials at a time on one libtorch thread each
+        // a sweep of the demo preset that learns (Fig. 4): tau x gamma, one seed, one libtorch thread per trial
+        // (-Dshowcase.sweepTau, -Dshowcase.sweepGamma, -Dshowcase.sweepParallel change the grid and the trials at a time)
         WaitForAsyncUtils.asyncFx(() -> {
             vm.setup().apply(List.of("threads=1", "output.runsDir=" + runs.toAbsolutePath()));
-            vm.sweep().axis1ValuesProperty().set(System.getProperty("showcase.sweepTau", "0.07,0.2,0.5,1.0"));
+            vm.sweep().axis1ValuesProperty().set(System.getProperty("showcase.sweepTau", "0.1,0.5,1.0"));
             vm.sweep().axis2ValuesProperty().set(System.getProperty("showcase.sweepGamma", "0.5,1.0"));
             vm.sweep().seedsProperty().set("1");
-            vm.sweep().parallelismProperty().set(2);
+            vm.sweep().parallelismProperty().set(Integer.getInteger("showcase.sweepParallel", 1));
             view[0].tabs().getSelectionModel().select(4);
             vm.sweep().start();
         }).get();
