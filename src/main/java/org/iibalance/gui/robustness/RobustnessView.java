@@ -80,10 +80,12 @@ public final class RobustnessView extends SplitPane {
         Label progress = new Label();
         progress.setId("robustnessProgress");
         progress.setWrapText(true);
+        progress.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // never squeezed to "12 rows in ..." by the list above
         progress.textProperty().bind(vm.progressProperty());
         Label status = new Label();
         status.setId("robustnessStatus");
         status.setWrapText(true);
+        status.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         status.textProperty().bind(vm.statusProperty());
         status.textProperty().addListener((o, a, b) -> {
             if (!vm.runningProperty().get() && b != null && !b.isEmpty()) report.accept(b);
