@@ -165,6 +165,9 @@ class WorkbenchStatusGuiTest {
             return null;
         });
         assertTrue(fx(() -> view.budgetView().barsPane().isVisible()), "IIBalance has a prior and fusion weights to draw");
+        // the fixture's budget scores are small (0.004223, 0.003213): their digits, not "B=0.004"
+        String iibSummary = fx(() -> vm.training().budget().summaryProperty().get());
+        assertTrue(iibSummary.contains("audio: B=4.22e-03  beta=0.504") && iibSummary.contains("visual: B=3.21e-03  beta=0.496"), iibSummary);
         TableView<GatingTable.Row> gating = robot.lookup("#gatingTable").queryTableView();
         int all = fx(() -> gating.getItems().size());
         fx(() -> {
@@ -249,6 +252,7 @@ class WorkbenchStatusGuiTest {
                     "completed", 0.91, 0.9, true), new org.iibalance.gui.sweep.SweepRow(1, "001-method.tau=0.1-method.gamma=0.5-seed1",
                     List.of("0.1", "0.5"), 1, "completed", 0.88, 0.87, false));
         });
+        assertEquals("(defaults + 2 edits, unsaved)", text(robot, "#loadedLabel"));
         // a selected clip fills the inspector's middle column (title, frames, probability table)
         TableView<GatingTable.Row> gating = robot.lookup("#gatingTable").queryTableView();
         fxRun(() -> gating.getSelectionModel().select(0));

@@ -233,11 +233,11 @@ public final class SetupView extends SplitPane {
             String base = vm.loadedNameProperty().get();
             int n = vm.overrides().size();
             return n == 0 ? "(" + base + ")" : "(" + base + " + " + n + (n == 1 ? " edit" : " edits") + ", unsaved)";
-        }, vm.loadedNameProperty(), vm.configProperty()));
+        }, vm.loadedNameProperty(), vm.configProperty(), vm.problems())); // problems: an invalid edit leaves the configuration as it was
         file.setTooltip(new javafx.scene.control.Tooltip());
         file.getTooltip().textProperty().bind(Bindings.createStringBinding(() -> (vm.loadedFileProperty().get() == null ? "the defaults"
                 : vm.loadedFileProperty().get().toAbsolutePath().toString()) + (vm.overrides().isEmpty() ? "" : "\nedited: " + String.join(", ", vm.overrides())),
-                vm.loadedFileProperty(), vm.configProperty()));
+                vm.loadedFileProperty(), vm.configProperty(), vm.problems()));
         file.setMinWidth(0);
         file.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
         for (Button b : java.util.List.of(load, save)) b.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
