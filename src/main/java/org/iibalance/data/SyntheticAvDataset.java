@@ -52,7 +52,7 @@ public final class SyntheticAvDataset implements DatasetLoader {
 
     @Override
     public String description() {
-        return "embedded audio-visual data generated from the seed (beep patterns + moving coloured shapes, noisy audio and dark or occluded frames per clip)";
+        return "embedded audio-visual data generated from the seed (a beep pattern and a shape per class; colour, size, place and motion vary per clip; noisy audio and dark or occluded frames per clip)";
     }
 
     @Override
