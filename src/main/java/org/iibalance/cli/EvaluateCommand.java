@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code evaluate --run DIR [--split val|test] [--set dataset.key=value]... [--corrupt SPEC]... [--out DIR]}, and
+ * {@code evaluate --run DIR [--split val|test|train] [--set dataset.key=value]... [--corrupt SPEC]... [--out DIR]}, and
  * {@code evaluate --run DIR --clip ID [--corrupt SPEC]... [--render FILE]}: one clip's what-if (the gating
  * inspector's what-if panel without a display).
  */
@@ -29,7 +29,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--run", paramLabel = "DIR", required = true, description = "a completed run folder")
     Path run;
 
-    @Option(names = "--split", paramLabel = "SPLIT", defaultValue = "test", description = "test (default) or val")
+    @Option(names = "--split", paramLabel = "SPLIT", defaultValue = "test", description = "test (default), val, or train (the training clips, not augmented: how closely the run fits them)")
     String split;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a dataset.* key, e.g. --set dataset.root=/data/other (repeatable)")
@@ -59,7 +59,7 @@ final class EvaluateCommand implements Callable<Integer> {
             return 2;
         }
         if (!SavedRun.SPLITS.contains(split)) {
-            System.err.println("--split: '" + split + "' is not a split to evaluate (use test or val)");
+            System.err.println("--split: '" + split + "' is not a split to evaluate (use test, val or train)");
             return 2;
         }
         List<Corruption> corruptions = new ArrayList<>();

@@ -107,6 +107,17 @@ public final class ConfigValidator {
         if (av.sampleRate() != 0 && av.sampleRate() < 1000) {
             p.add(new ConfigProblem("dataset.avmnist.sampleRate", "must be 0 (FSDD's native 8000 Hz) or >= 1000 Hz"));
         }
+        DatasetConfig.AvMnistAugmentConfig au = av.augment();
+        if (au == null) {
+            p.add(new ConfigProblem("dataset.avmnist.augment", "must be a mapping of the augmentation keys"));
+        } else {
+            if (!(au.snrJitterDb() >= 0 && Double.isFinite(au.snrJitterDb()))) p.add(new ConfigProblem("dataset.avmnist.augment.snrJitterDb", "must be a finite number >= 0 (dB)"));
+            range(p, "dataset.avmnist.augment.maxShiftSeconds", au.maxShiftSeconds(), 0, 1, false, "must be in [0, 1] (seconds of the 1 s window)");
+            if (au.timeMasks() < 0) p.add(new ConfigProblem("dataset.avmnist.augment.timeMasks", "must be >= 0"));
+            if (au.timeMaskFrames() < 0) p.add(new ConfigProblem("dataset.avmnist.augment.timeMaskFrames", "must be >= 0"));
+            if (au.freqMasks() < 0) p.add(new ConfigProblem("dataset.avmnist.augment.freqMasks", "must be >= 0"));
+            if (au.freqMaskBins() < 0) p.add(new ConfigProblem("dataset.avmnist.augment.freqMaskBins", "must be >= 0"));
+        }
         MediaConfig me = d.media();
         if (!java.util.Set.of("speaker", "lists", "stratified").contains(me.split())) {
             p.add(new ConfigProblem("dataset.media.split", "'" + me.split() + "' is not a split (allowed: speaker, lists, stratified)"));

@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.iibalance.config.DatasetConfig;
 import org.iibalance.config.ExperimentConfig;
+import org.iibalance.media.FeatureCache;
 import org.iibalance.media.LogMelSpectrogram;
 
 /**
@@ -39,7 +40,9 @@ import org.iibalance.media.LogMelSpectrogram;
  * {@code dataset.avmnist.pcaComponentFraction} is above 0, {@code round(fraction * 784)} components;
  * every image is replaced by its reconstruction {@code mean + W^T W (x - mean)}, so the visual
  * modality is deliberately weakened. Reconstructions are not clipped to [0, 1]. Shape
- * {@code [1, 1, 28, 28]} (one frame, one grey channel). See {@link Pca}.
+ * {@code [1, 1, 28, 28]} (one frame, one grey channel). See {@link Pca}. The fitted projection is kept
+ * in the feature cache ({@code dataset.cacheDir}, when {@code dataset.media.cache} is on) keyed by the
+ * training images' content hash and the component rule, and reused by later runs ({@link PcaCache}).
  *
  * <h2>Audio modality</h2>
  * Each image is paired with the next recording of its digit among its split's speakers, cycling: a
@@ -58,6 +61,9 @@ import org.iibalance.media.LogMelSpectrogram;
  * {@code dataset.audio} window, hop and mel bins ({@link LogMelSpectrogram}: HTK mel filters from 0 Hz
  * to the Nyquist frequency, 4 kHz at 8 kHz; a 25 ms window is 200 samples in a 256-point FFT, and no
  * filter of 32 is empty), shape {@code [1, melBins, frames]} (32 x 101 with the defaults).
+ * With {@code dataset.avmnist.augment} on, each training clip's audio is made afresh in every training
+ * epoch ({@link AvMnistAudioAugmentation}: new noise, SNR jitter, a random delay, SpecAugment masks;
+ * {@link AugmentedInputs}); validation and test clips keep their one fixed noise draw.
  *
  * <h2>Output</h2>
  * Modalities in the order audio, visual; classes "0".."9"; clip ids {@code train-00042},
@@ -137,15 +143,26 @@ public final class AvMnistDataset implements DatasetLoader {
         int[] testLabels = MnistIdx.labels(mnist.resolve(TEST_LABELS), d.maxTest());
         if (testImages.length != testLabels.length) throw new DatasetException("avmnist: " + mnist.resolve(TEST_IMAGES) + " and its labels differ in count");
         int dims = trainImages[0].length;
+        PcaCache pcaCache = new PcaCache(d.media().cache() ? new FeatureCache(AvClipLoader.cacheDir(d)) : null, progress);
+        String imagesSha;
+        try {
+            imagesSha = PcaCache.sha256(mnist.resolve(TRAIN_IMAGES));
+        } catch (IOException e) {
+            throw new DatasetException("avmnist: cannot read " + mnist.resolve(TRAIN_IMAGES) + ": " + e.getMessage());
+        }
         Pca pca;
         if (frac > 0) {
             int k = Math.max(1, Math.min(dims, (int) Math.round(frac * dims)));
-            progress.accept(String.format("avmnist: fitting PCA on %d training images, keeping %d of %d components (legacy pcaComponentFraction %s; keepEnergy not used)",
-                    TRAIN_ROWS, k, dims, frac));
-            pca = Pca.fit(java.util.Arrays.copyOf(trainImages, TRAIN_ROWS), k);
+            pca = pcaCache.getOrFit(PcaCache.key(imagesSha, TRAIN_ROWS, "components=" + k), dims, () -> {
+                progress.accept(String.format("avmnist: fitting PCA on %d training images, keeping %d of %d components (legacy pcaComponentFraction %s; keepEnergy not used)",
+                        TRAIN_ROWS, k, dims, frac));
+                return Pca.fit(java.util.Arrays.copyOf(trainImages, TRAIN_ROWS), k);
+            });
         } else {
-            progress.accept(String.format("avmnist: fitting PCA on %d training images, keeping %.0f%% of the variance", TRAIN_ROWS, 100 * energy));
-            pca = Pca.fitEnergy(java.util.Arrays.copyOf(trainImages, TRAIN_ROWS), energy);
+            pca = pcaCache.getOrFit(PcaCache.key(imagesSha, TRAIN_ROWS, "keepEnergy=" + energy), dims, () -> {
+                progress.accept(String.format("avmnist: fitting PCA on %d training images, keeping %.0f%% of the variance", TRAIN_ROWS, 100 * energy));
+                return Pca.fitEnergy(java.util.Arrays.copyOf(trainImages, TRAIN_ROWS), energy);
+            });
         }
         int k = pca.kept();
         progress.accept(String.format("avmnist: PCA keeps %d of %d components, %.1f%% of the training variance (%.1f s)", k, dims,
@@ -165,6 +182,12 @@ public final class AvMnistDataset implements DatasetLoader {
         ClipBuilder b = new ClipBuilder(cfg, sampleRate, pca, decoded, all);
         List<Clip> train = b.split("train", 0, TRAIN_SPEAKERS, trainImages, trainLabels, 0, nTrain, TRAIN_IMAGES);
         progress.accept(String.format("avmnist: %d train clips (%.1f s)", train.size(), secs(t0)));
+        DatasetConfig.AvMnistAugmentConfig au = d.avmnist().augment();
+        if (au != null && au.active()) {
+            progress.accept(String.format("avmnist: training audio augmented per clip and epoch (dataset.avmnist.augment: freshNoise %s, "
+                    + "snrJitterDb %s, maxShiftSeconds %s, %d time masks <= %d frames, %d frequency masks <= %d bins); validation and test are not",
+                    au.freshNoise(), au.snrJitterDb(), au.maxShiftSeconds(), au.timeMasks(), au.timeMaskFrames(), au.freqMasks(), au.freqMaskBins()));
+        }
         List<Clip> val = b.split("val", 1, VAL_SPEAKERS, trainImages, trainLabels, TRAIN_ROWS, nVal, TRAIN_IMAGES);
         List<Clip> test = b.split("test", 2, TEST_SPEAKERS, testImages, testLabels, 0, testImages.length, TEST_IMAGES);
         progress.accept(String.format("avmnist: %d val, %d test clips (%.1f s)", val.size(), test.size(), secs(t0)));
@@ -232,6 +255,16 @@ public final class AvMnistDataset implements DatasetLoader {
             this.wave = ThreadLocal.withInitial(() -> new float[samples]);
             this.frames = mel.get().frames(samples);
             this.noiseScale = Math.pow(10, -cfg.dataset().avmnist().noiseSnrDb() / 20.0);
+            DatasetConfig.AvMnistAugmentConfig au = cfg.dataset().avmnist().augment();
+            this.augmentation = au != null && au.active()
+                    ? new AvMnistAudioAugmentation(au, cfg.seed(), sampleRate, a.melBins(), noiseScale, mel::get) : null;
+        }
+
+        final AvMnistAudioAugmentation augmentation; // training split only; null when off
+
+        /** The seed of clip {@code index}'s fixed noise draw in split {@code splitNo}. */
+        long noiseSeed(int splitNo, int index) {
+            return mix(mix(mix(cfg.seed()) ^ splitNo) ^ index);
         }
 
         List<Clip> split(String split, int splitNo, List<String> speakers, float[][] images, int[] labels, int offset, int n, String mnistFile)
@@ -263,7 +296,14 @@ public final class AvMnistDataset implements DatasetLoader {
                 meta.put("audioFile", r.file().toString());
                 meta.put("mnistIndex", Integer.toString(row));
                 meta.put("mnistFile", mnistFile);
-                out[i] = new Clip(String.format("%s-%05d", split, i), labels[row], List.of(audio, visual), Collections.unmodifiableMap(meta));
+                List<float[]> inputs = List.of(audio, visual);
+                if (splitNo == 0 && augmentation != null) { // training clips: a new audio variant per epoch
+                    Decoded dec = decoded.get(r.file());
+                    long fixed = noiseSeed(splitNo, i);
+                    int index = i;
+                    inputs = new AugmentedInputs(inputs, new AugmentedInputs.Variant[] {e -> augmentation.spectrogram(dec, index, fixed, e), null});
+                }
+                out[i] = new Clip(String.format("%s-%05d", split, i), labels[row], inputs, Collections.unmodifiableMap(meta));
             });
             return List.of(out);
         }
@@ -277,7 +317,7 @@ public final class AvMnistDataset implements DatasetLoader {
             float[] x = wave.get();
             double std = dec.rms() * noiseScale;
             if (std > 0) {
-                SplittableRandom r = new SplittableRandom(mix(mix(mix(cfg.seed()) ^ splitNo) ^ index));
+                SplittableRandom r = new SplittableRandom(noiseSeed(splitNo, index));
                 for (int i = 0; i < x.length; i++) x[i] = clean[i] + (float) (std * r.nextGaussian());
             } else {
                 System.arraycopy(clean, 0, x, 0, x.length);

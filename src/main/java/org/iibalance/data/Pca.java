@@ -142,6 +142,37 @@ final class Pca {
         return fit(fitRows, k).reconstructAll(rows);
     }
 
+    /**
+     * The fitted projection as one array, {@code [dims, kept, explained, mean (dims), components
+     * (kept x dims)]}, for the cache ({@link PcaCache}); {@link #fromArray} restores exactly the same
+     * projection (the floats are stored as they are; {@code explained} to float precision).
+     */
+    float[] toArray() {
+        float[] a = new float[3 + dims + kept * dims];
+        a[0] = dims;
+        a[1] = kept;
+        a[2] = (float) explained;
+        System.arraycopy(mean, 0, a, 3, dims);
+        System.arraycopy(components, 0, a, 3 + dims, kept * dims);
+        return a;
+    }
+
+    /**
+     * The projection stored by {@link #toArray}, or null when {@code a} is not one (wrong length,
+     * dimensions or non-finite values).
+     */
+    static Pca fromArray(float[] a) {
+        if (a == null || a.length < 3) return null;
+        int d = (int) a[0], k = (int) a[1];
+        if (a[0] != d || a[1] != k || d < 1 || k < 1 || k > d || a.length != 3 + d + (long) k * d) return null;
+        double explained = a[2];
+        if (!(explained >= 0 && explained <= 1 + 1e-6)) return null;
+        for (int i = 3; i < a.length; i++) if (!Float.isFinite(a[i])) return null;
+        float[] mean = Arrays.copyOfRange(a, 3, 3 + d);
+        float[] w = Arrays.copyOfRange(a, 3 + d, a.length);
+        return new Pca(mean, w, k, explained);
+    }
+
     int kept() {
         return kept;
     }

@@ -47,7 +47,9 @@ public final class Standardizer {
                 for (int i = 0; i < x.length; i++) y[i] = (x[i] - mu) * inv;
                 in.add(y);
             }
-            out.add(new Clip(c.id(), c.label(), in, c.meta(), c.window()));
+            // a clip with a variant per training epoch keeps it, standardised on read with the same statistics
+            List<float[]> inputs = c.inputs() instanceof AugmentedInputs a ? a.standardized(in, mean, std) : in;
+            out.add(new Clip(c.id(), c.label(), inputs, c.meta(), c.window()));
         }
         return out;
     }

@@ -7,6 +7,7 @@ import org.bytedeco.pytorch.Device;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch;
 import org.iibalance.config.DatasetConfig;
+import org.iibalance.data.AugmentedInputs;
 import org.iibalance.data.BatchLoader;
 import org.iibalance.data.Clip;
 import org.iibalance.data.FrameAugmentation;
@@ -89,11 +90,12 @@ public final class Batcher implements BatchSource {
 
     /**
      * Training epoch e: a random choice of frames per clip, then the augmentation (when on), both seeded
-     * by (seed, e, clip id). Only the chosen frames are read as floats.
+     * by (seed, e, clip id). Only the chosen frames are read as floats. A clip whose dataset made a
+     * variant per epoch ({@link AugmentedInputs}: AV-MNIST's audio augmentation) gives epoch e's variant.
      */
     private BatchLoader.View trainingView(int epoch) {
         return (clip, m) -> {
-            float[] x = samplers[m] == null ? clip.input(m) : samplers[m].take(clip, m, samplers[m].random(seed, epoch, clip.id()));
+            float[] x = samplers[m] == null ? AugmentedInputs.training(clip, m, epoch) : samplers[m].take(clip, m, samplers[m].random(seed, epoch, clip.id()));
             return augmentations[m] == null ? x : augmentations[m].apply(x, seed, epoch, clip.id());
         };
     }

@@ -39,8 +39,11 @@ import org.iibalance.run.RunSummary;
  * gives results.json's test figures exactly.
  */
 public final class SavedRun {
-    /** Splits {@code evaluate} accepts. */
-    public static final List<String> SPLITS = List.of("test", "val");
+    /**
+     * Splits {@code evaluate} accepts. {@code train}: the training clips as stored (never augmented),
+     * to compare how closely a run fits them against validation (a diagnostic; selection stays on val).
+     */
+    public static final List<String> SPLITS = List.of("test", "val", "train");
 
     private final Path dir;
     private final ExperimentConfig cfg;
@@ -132,12 +135,13 @@ public final class SavedRun {
         return method.capabilities();
     }
 
-    /** The clips of a split ({@code test} or {@code val}). */
+    /** The clips of a split ({@code test}, {@code val} or {@code train}). */
     public List<Clip> split(String split) {
         return switch (split) {
             case "test" -> data.test();
             case "val" -> data.val();
-            default -> throw new IllegalArgumentException("split '" + split + "': use test or val (training clips are not evaluated)");
+            case "train" -> data.train();
+            default -> throw new IllegalArgumentException("split '" + split + "': use test, val or train");
         };
     }
 

@@ -38,6 +38,15 @@ class SavedRunEvaluationTest {
         assertEquals(r, EvaluationResult.read(out));
         assertEquals(s.gating(), EvaluationResult.gating(out), "gating.csv, row for row");
 
+        // --split train: every training clip, as stored, with the mean weights the run wrote for its training split
+        Evaluation onTrain = saved.evaluate("train", List.of(), 0);
+        assertEquals(saved.split("train").size(), onTrain.clips().size());
+        EvaluationResult tr = saved.result(onTrain, "train", List.of(), 0);
+        assertEquals("train", tr.split());
+        for (String m : List.of("audio", "visual")) {
+            assertEquals(s.results().weightMean("train").get(m), tr.fusionWeightMean().get(m), 1e-9, "training-split weight of " + m);
+        }
+
         List<Corruption> drown = List.of(CorruptionSpec.parse("audio-noise:snr=-10"));
         EvaluationResult noisy = saved.result(saved.evaluate("test", drown, 0), "test", drown, 0);
         double a0 = r.figures().accByModality().get("audio"), a1 = noisy.figures().accByModality().get("audio");
