@@ -1,5 +1,7 @@
 package org.iibalance.gui;
 
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -16,7 +18,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * condition, read a label). TestFX 4.0.18 looks for {@code @Start} only among a test class's own
  * methods, so each class keeps a one-line {@code @Start} that calls {@link #start}.
  */
-public final class GuiFixture {
+public final class GuiFixture implements AfterEachCallback {
     static {
         // building the whole window takes longer than TestFX's default on a loaded 2-core machine
         System.setProperty("testfx.setup.timeout", System.getProperty("testfx.setup.timeout", "120000"));
@@ -43,7 +45,13 @@ public final class GuiFixture {
         stage.show();
     }
 
-    /** Cancels whatever still trains (call after each test). */
+    /** Cancels whatever still trains after each test (registered with {@code @RegisterExtension}). */
+    @Override
+    public void afterEach(ExtensionContext context) {
+        stop();
+    }
+
+    /** Cancels whatever still trains. */
     public void stop() {
         if (vm == null) return;
         WaitForAsyncUtils.asyncFx(() -> {

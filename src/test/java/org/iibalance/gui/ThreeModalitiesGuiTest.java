@@ -19,10 +19,10 @@ import org.iibalance.run.GatingTable;
 import org.iibalance.run.RunState;
 import org.iibalance.run.RunSummary;
 import org.jfree.data.category.CategoryDataset;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
@@ -40,7 +40,8 @@ import static org.iibalance.gui.GuiFixture.fx;
 @Tag("slow")
 @ExtendWith(ApplicationExtension.class)
 class ThreeModalitiesGuiTest {
-    private final org.iibalance.gui.GuiFixture gui = new org.iibalance.gui.GuiFixture();
+    @RegisterExtension
+    final org.iibalance.gui.GuiFixture gui = new org.iibalance.gui.GuiFixture(); // cancels what still trains after each test
 
     @TempDir
     static Path runs;
@@ -64,11 +65,6 @@ class ThreeModalitiesGuiTest {
         gui.start(stage, Files.createTempDirectory(runs, "gui"));
         vm = gui.vm;
         view = gui.view;
-    }
-
-    @AfterEach
-    void stop() {
-        gui.stop();
     }
 
     @Test

@@ -19,9 +19,9 @@ import org.iibalance.run.RunSummary;
 import org.iibalance.gui.sweep.SweepRow;
 import org.iibalance.gui.training.RunStatus;
 import org.iibalance.gui.util.Exports;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
@@ -37,7 +37,8 @@ class WorkbenchGuiTest {
     @TempDir
     static Path runs;
 
-    private final GuiFixture gui = new GuiFixture();
+    @RegisterExtension
+    final GuiFixture gui = new GuiFixture(); // cancels what still trains after each test
     private WorkbenchViewModel vm;
     private WorkbenchView view;
 
@@ -46,11 +47,6 @@ class WorkbenchGuiTest {
         gui.start(stage, Files.createTempDirectory(runs, "runs"), 1200, 760);
         vm = gui.vm;
         view = gui.view;
-    }
-
-    @AfterEach
-    void stop() {
-        gui.stop();
     }
 
     /** Fails at once (with the sheet's problems) instead of waiting on a Train button that stays grey. */

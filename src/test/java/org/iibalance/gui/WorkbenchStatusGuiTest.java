@@ -20,8 +20,8 @@ import javafx.stage.Stage;
 import org.iibalance.gui.training.RunStatus;
 import org.iibalance.run.GatingTable;
 import org.iibalance.run.RunSummary;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
@@ -43,7 +43,8 @@ class WorkbenchStatusGuiTest {
     @TempDir
     static Path runs;
 
-    private final GuiFixture gui = new GuiFixture();
+    @RegisterExtension
+    final GuiFixture gui = new GuiFixture(); // cancels what still trains after each test
     private WorkbenchViewModel vm;
     private WorkbenchView view;
     private Stage stage;
@@ -54,11 +55,6 @@ class WorkbenchStatusGuiTest {
         vm = gui.vm;
         view = gui.view;
         this.stage = stage;
-    }
-
-    @AfterEach
-    void stop() {
-        gui.stop();
     }
 
     /** The fixture run folders written by earlier code (an IIBalance run and a joint-training run), copied. */

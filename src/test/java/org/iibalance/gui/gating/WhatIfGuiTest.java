@@ -26,10 +26,10 @@ import org.iibalance.gui.WorkbenchViewModel;
 import org.iibalance.run.GatingTable;
 import org.iibalance.run.RunState;
 import org.iibalance.run.RunSummary;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
@@ -49,7 +49,8 @@ import static org.iibalance.gui.GuiFixture.waitFor;
 @Tag("slow")
 @ExtendWith(ApplicationExtension.class)
 class WhatIfGuiTest {
-    private final org.iibalance.gui.GuiFixture gui = new org.iibalance.gui.GuiFixture();
+    @RegisterExtension
+    final org.iibalance.gui.GuiFixture gui = new org.iibalance.gui.GuiFixture(); // cancels what still trains after each test
 
     @TempDir
     static Path runs;
@@ -69,11 +70,6 @@ class WhatIfGuiTest {
         gui.start(stage, Files.createTempDirectory(runs, "gui"));
         vm = gui.vm;
         view = gui.view;
-    }
-
-    @AfterEach
-    void stop() {
-        gui.stop();
     }
 
     @Test

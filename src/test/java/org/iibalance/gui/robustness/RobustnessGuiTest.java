@@ -21,10 +21,10 @@ import org.iibalance.run.RobustnessTable;
 import org.iibalance.run.RunState;
 import org.iibalance.run.RunSummary;
 import org.jfree.data.xy.XYDataset;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
@@ -43,7 +43,8 @@ import static org.iibalance.gui.GuiFixture.fx;
 @Tag("slow")
 @ExtendWith(ApplicationExtension.class)
 class RobustnessGuiTest {
-    private final org.iibalance.gui.GuiFixture gui = new org.iibalance.gui.GuiFixture();
+    @RegisterExtension
+    final org.iibalance.gui.GuiFixture gui = new org.iibalance.gui.GuiFixture(); // cancels what still trains after each test
 
     @TempDir
     static Path root;
@@ -63,11 +64,6 @@ class RobustnessGuiTest {
         gui.start(stage, runsDir);
         vm = gui.vm;
         view = gui.view;
-    }
-
-    @AfterEach
-    void stop() {
-        gui.stop();
     }
 
     @Test
