@@ -86,8 +86,7 @@ public final class RunLogRoute implements AutoCloseable {
     public synchronized void close() {
         closed = true;
         ROUTES.remove(id);
-        if (previous == null) MDC.remove(MDC_KEY);
-        else MDC.put(MDC_KEY, previous);
+        leave(previous);
     }
 
     /** A task that runs with the calling thread's run id (for worker threads: a run's lines follow its work). */
@@ -95,30 +94,25 @@ public final class RunLogRoute implements AutoCloseable {
         String id = MDC.get(MDC_KEY);
         if (id == null) return task;
         return () -> {
-            String before = MDC.get(MDC_KEY);
-            MDC.put(MDC_KEY, id);
+            String before = enter(id);
             try {
                 task.run();
             } finally {
-                if (before == null) MDC.remove(MDC_KEY);
-                else MDC.put(MDC_KEY, before);
+                leave(before);
             }
         };
     }
 
-    /** {@link #propagate(Runnable)} for a task with a result. */
-    public static <T> Callable<T> propagate(Callable<T> task) {
-        String id = MDC.get(MDC_KEY);
-        if (id == null) return task;
-        return () -> {
-            String before = MDC.get(MDC_KEY);
-            MDC.put(MDC_KEY, id);
-            try {
-                return task.call();
-            } finally {
-                if (before == null) MDC.remove(MDC_KEY);
-                else MDC.put(MDC_KEY, before);
-            }
-        };
+    /** Sets this thread's run id; returns the one it replaces. */
+    private static String enter(String id) {
+        String before = MDC.get(MDC_KEY);
+        MDC.put(MDC_KEY, id);
+        return before;
+    }
+
+    /** Puts back the run id {@link #enter} replaced (none: removed). */
+    private static void leave(String before) {
+        if (before == null) MDC.remove(MDC_KEY);
+        else MDC.put(MDC_KEY, before);
     }
 }
