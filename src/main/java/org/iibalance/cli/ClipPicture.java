@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
+import org.iibalance.run.SafeFiles;
 import org.iibalance.gui.util.ClipImages;
 
 /**
@@ -68,15 +69,9 @@ final class ClipPicture {
             }
         }
         g.dispose();
-        Path dir = file.toAbsolutePath().getParent();
-        if (dir != null) Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, ".render", ".png.tmp");
-        try {
-            if (!ImageIO.write(img, "png", tmp.toFile())) throw new IOException("no PNG writer");
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        if (!ImageIO.write(img, "png", png)) throw new IOException("no PNG writer");
+        SafeFiles.write(file.toAbsolutePath(), png.toByteArray()); // temporary sibling, forced, renamed
     }
 
     private static ClipImages.Argb scaled(ClipImages.Argb a) {

@@ -1,11 +1,11 @@
 package org.iibalance.experiment;
 
+import org.iibalance.run.SafeFiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
@@ -42,17 +42,9 @@ public record BenchFigures(String model, int batch, int threads, double javaMsPe
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    /** Writes the figures as JSON, atomically (a temporary file renamed into place). */
+    /** Writes the figures as JSON, atomically ({@link SafeFiles#write}: a temporary sibling, forced, renamed). */
     public void write(Path file) throws IOException {
-        Path abs = file.toAbsolutePath();
-        if (abs.getParent() != null) Files.createDirectories(abs.getParent());
-        Path tmp = Files.createTempFile(abs.getParent(), abs.getFileName().toString(), ".tmp");
-        try {
-            JSON.writeValue(tmp.toFile(), this);
-            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        SafeFiles.write(file.toAbsolutePath(), JSON.writeValueAsString(this));
     }
 
     /** Reads figures written by {@link #write}. */
