@@ -249,8 +249,8 @@ public final class ModelBenchmark {
                             py = reference.steps(opt.stepsPerRound());
                             afterPause = true;
                         }
-                        rounds.add(new BenchFigures.Round(median(block), py == null ? null : median(py.ms()), median(blockCpu),
-                                py == null || py.cpuMs().isEmpty() ? null : median(py.cpuMs())));
+                        rounds.add(new BenchFigures.Round(MethodBenchmark.median(block), py == null ? null : MethodBenchmark.median(py.ms()), MethodBenchmark.median(blockCpu),
+                                py == null || py.cpuMs().isEmpty() ? null : MethodBenchmark.median(py.cpuMs())));
                         block.clear();
                         blockCpu.clear();
                     }
@@ -337,13 +337,6 @@ public final class ModelBenchmark {
         s.put("lambda", cfg.method().lambdaStart());
         s.put("cosine", cfg.method().normalizeFeatures());
         return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(s);
-    }
-
-    static double median(List<Double> v) {
-        List<Double> s = new ArrayList<>(v);
-        Collections.sort(s);
-        int n = s.size();
-        return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
     }
 
     /** The 1-minute load average from /proc/loadavg (null off Linux). */

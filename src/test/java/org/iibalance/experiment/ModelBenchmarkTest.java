@@ -45,8 +45,8 @@ class ModelBenchmarkTest {
 
     @Test
     void medianOfOddAndEvenBlocks() {
-        assertEquals(2.0, ModelBenchmark.median(List.of(3.0, 1.0, 2.0)));
-        assertEquals(2.5, ModelBenchmark.median(List.of(4.0, 1.0, 2.0, 3.0)));
+        assertEquals(2.0, MethodBenchmark.median(List.of(3.0, 1.0, 2.0)));
+        assertEquals(2.5, MethodBenchmark.median(List.of(4.0, 1.0, 2.0, 3.0)));
     }
 
     /** A reference that reports what it is told and times its blocks with fixed figures. */
