@@ -263,9 +263,8 @@ public final class ExperimentRunner {
             }
             log.open();
 
-            int batch = Math.max(1, cfg.training().batchSize());
             publish(new TrainingEvent.RunPlanned(mods, method.capabilities(), method.capabilities().budgetPrior() ? cfg.method().budgetMaxEpochs() : 0,
-                    epochs, (data.train().size() + batch - 1) / batch, elapsed()));
+                    epochs, batcher.trainBatches(), elapsed()));
             MethodContext ctx = new MethodContext(cfg, net, device, batcher, progress(log));
             method.prepare(ctx);
 
