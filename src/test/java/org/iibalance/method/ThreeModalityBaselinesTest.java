@@ -45,10 +45,13 @@ class ThreeModalityBaselinesTest {
         List<String> header = List.of(lines.get(0).split(",", -1));
         List<String> sensor = header.stream().filter(h -> h.startsWith("ctrl_") && h.endsWith("_sensor")).toList();
         assertTrue(!sensor.isEmpty(), method + " has no control signal for the third modality: " + header);
+        int epochRows = 0;
         for (String line : lines.subList(1, lines.size())) {
             String[] c = line.split(",", -1);
             if (!c[2].equals("epoch")) continue;
+            epochRows++;
             for (String h : sensor) assertTrue(Double.isFinite(Double.parseDouble(c[header.indexOf(h)])), method + ": " + h + " in " + line);
         }
+        assertTrue(epochRows > 0, method + ": metrics.csv has no epoch rows to check");
     }
 }
