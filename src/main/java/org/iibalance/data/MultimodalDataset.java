@@ -60,7 +60,9 @@ public record MultimodalDataset(
     /**
      * The content fingerprint of the data as the network sees it: SHA-256 over every split's clip ids,
      * labels and decoded inputs ({@link DataFingerprint}, sampled above 16 M input floats per split).
-     * Same fingerprint, same numbers; any changed file, decoder setting or standardisation changes it.
+     * Same fingerprint, same stored inputs; any changed file, decoder setting or standardisation changes
+     * it. Per-epoch training augmentation ({@code dataset.avmnist.augment}, {@code dataset.visual.augment})
+     * is applied on top of these inputs and is not in it: {@code config.yaml} records it.
      * (It replaced the loaders' own 32-bit hashes of their recipe and file names or sizes, which did not
      * look at the contents.)
      */

@@ -68,12 +68,7 @@ final class PcaCache {
                     return p;
                 }
                 progress.accept("avmnist: cached PCA " + cache.pathOf(key) + " does not hold a " + dims
-                        + "-dimensional projection; discarded and refitted");
-                try {
-                    Files.deleteIfExists(cache.pathOf(key));
-                } catch (IOException ignored) {
-                    // overwritten below
-                }
+                        + "-dimensional projection; refitted (the entry is overwritten below)");
             } else if (cache.broken() > brokenBefore) {
                 progress.accept("avmnist: cached PCA " + cache.pathOf(key)
                         + " is corrupt (truncated, bad checksum or another key); discarded and refitted");
