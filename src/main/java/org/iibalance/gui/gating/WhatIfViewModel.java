@@ -100,7 +100,7 @@ public final class WhatIfViewModel {
             request();
         }).onFailure(t -> {
             loadingFor = null;
-            if (dir.equals(runDir)) status.set("no what-if for this run: " + t.getMessage());
+            if (dir.equals(runDir)) status.set("no what-if for this run: " + BackgroundJob.describe(t));
         }));
     }
 
@@ -157,7 +157,7 @@ public final class WhatIfViewModel {
             if (pending || !id.equals(clipId) || !specs.equals(specs())) request();
         }).onFailure(t -> {
             busy = false;
-            status.set("what-if failed: " + t.getMessage());
+            status.set("what-if failed: " + BackgroundJob.describe(t));
         }));
     }
 

@@ -203,7 +203,7 @@ public final class RobustnessViewModel {
             progress.set("");
             boolean cancelled = t instanceof InterruptedException || t.getCause() instanceof InterruptedException;
             status.set(cancelled ? "cancelled: " + table.get().rows().size() + " rows kept in " + RobustnessTable.file(dir) + " (Run again resumes)"
-                    : "robustness failed: " + t.getMessage());
+                    : "robustness failed: " + BackgroundJob.describe(t));
         }));
     }
 
