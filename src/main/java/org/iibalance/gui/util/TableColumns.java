@@ -25,9 +25,17 @@ public final class TableColumns {
 
     private TableColumns() {}
 
-    /** Sizes {@code table}'s columns to their content now and whenever its rows or columns change. */
+    /** Sizes {@code table}'s columns to their content now and whenever rows are added or its rows or columns are replaced. */
     public static <S> void fitToContent(TableView<S> table) {
-        ListChangeListener<Object> refit = c -> fit(table);
+        // rows removed or re-sorted never widen a column: refit only when rows arrive
+        ListChangeListener<Object> refit = c -> {
+            while (c.next()) {
+                if (c.wasAdded()) {
+                    fit(table);
+                    return;
+                }
+            }
+        };
         table.getItems().addListener(refit);
         table.itemsProperty().addListener((o, was, now) -> {
             if (was != null) was.removeListener(refit);
