@@ -382,7 +382,8 @@ def main():
     with open(args.spec, encoding="utf-8") as f:
         spec = json.load(f)
     threads = args.threads or spec["threads"]
-    torch.set_num_threads(threads)
+    if threads > 0:  # 0: libtorch's default, as the Java side's threads=0 means
+        torch.set_num_threads(threads)
     net, opt, xs, y = build(spec)
     step = Step(spec, net, opt)
     params, shapes = describe(net, xs)
