@@ -161,7 +161,7 @@ public final class SyntheticAvDataset implements DatasetLoader {
             double ph = phase;
             for (int i = 0; i < samples; i++) {
                 double pos = (double) i / samples;
-                // beep k of n fills 70% of its slot, with 10 ms-ish soft edges
+                // beep k of n fills 70% of its slot, with soft edges of 1/25 of a slot (in a 0.5 s clip 20 ms for one beep, about 7 ms for three)
                 double slot = pos * beeps, inSlot = slot - Math.floor(slot);
                 double env = inSlot < 0.7 ? Math.min(1, Math.min(inSlot, 0.7 - inSlot) * 25) : 0;
                 double f = glide ? f0 * (1 + 0.5 * inSlot) : f0;
@@ -175,8 +175,8 @@ public final class SyntheticAvDataset implements DatasetLoader {
         }
 
         /**
-         * [T, 3, H, W] frames a viewer can read: each look is a shape (look 0 a disk, look 1 a square,
-         * look 2 a triangle, ...; {@link Shape}), drawn large and bright. Everything else varies per
+         * [T, 3, H, W] frames a viewer can read: each look is a shape (look 0 a disk, look 1 a cross, look 2 a square,
+         * look 3 a triangle, ...; {@link Shape}), drawn large and bright. Everything else varies per
          * clip and says nothing about the class: the shape's colour, size, place and direction of
          * motion, the background level, and a smaller, dimmer distractor shape of any look. Pixel noise
          * is light (a person reads every clean frame); vision is slower to learn than audio because a
@@ -229,7 +229,7 @@ public final class SyntheticAvDataset implements DatasetLoader {
         }
     }
 
-    /** Directions of motion per look (unit steps in x, y; image y points down). */
+    /** Directions of motion, drawn per clip (unit steps in x, y; image y points down). */
     private static final double[][] MOTIONS = {
         {1, 0}, {0, 1}, {-1, 0}, {0, -1}, {0.7, 0.7}, {-0.7, 0.7}, {0, 0}, {0.7, -0.7}
     };
