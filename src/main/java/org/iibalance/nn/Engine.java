@@ -41,6 +41,11 @@ public final class Engine {
         Loader.load(torch.class);
         NativeHeap.keepFreedMemory();
         torch.globalContext().setUserEnabledMkldnn(!"0".equals(System.getenv("IIBALANCE_MKLDNN")));
+        // NNPACK off: libtorch tries it for a convolution over a batch of one (the what-if, evaluate --clip)
+        // and, on CPUs it does not support (this machine), prints "Could not initialize NNPACK! Reason:
+        // Unsupported hardware." three times to stderr. Off, one clip goes through the same convolution
+        // kernels (oneDNN) as a batch does, on every CPU.
+        torch.globalContext().setUserEnabledNNPACK(false);
         loaded = true;
     }
 
