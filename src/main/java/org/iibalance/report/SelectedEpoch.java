@@ -42,13 +42,17 @@ record SelectedEpoch(long seed, int bestEpoch, int lastEpoch, double valAccM, Ma
         Map<String, Double> acc = new LinkedHashMap<>();
         String problem = best == null ? s.dir() + ": results.json has no val.bestEpoch" : null;
         try {
-            List<MetricsTable.Row> epochs = s.metrics().rows(MetricsTable.Kind.EPOCH);
+            MetricsTable table = s.metrics();
+            List<MetricsTable.Row> epochs = table.rows(MetricsTable.Kind.EPOCH);
             int maxEpoch = epochs.stream().mapToInt(MetricsTable.Row::epoch).max().orElse(-1);
             if (maxEpoch > 0) last = maxEpoch;
             MetricsTable.Row at = null;
             for (MetricsTable.Row r : epochs) if (r.epoch() == bestEpoch) at = r; // a resumed log keeps the last row of an epoch
             if (at != null) {
-                acc.putAll(at.valAccuracy());
+                for (String m : table.modalities()) { // in the file's column order
+                    Double v = at.valAccuracy().get(m);
+                    if (v != null) acc.put(m, v);
+                }
                 if (!Double.isNaN(valAccM) && Math.abs(at.valAccMultimodal() - valAccM) > 1e-4) {
                     problem = join(problem, String.format(java.util.Locale.ROOT, "%s: metrics.csv gives validation Acc_m %.4f at epoch %d, results.json %.4f",
                             s.dir(), at.valAccMultimodal(), bestEpoch, valAccM));
