@@ -67,6 +67,11 @@ final class ReportCommand implements Callable<Integer> {
         System.out.println();
         System.out.print(r.markdown());
         System.out.println(files.size() + " files written to " + out + " (selection.md, selection.csv)");
+        if (java.nio.file.Files.exists(out.resolve("report.md"))) {
+            // not ours to delete, but the reader should not open it by mistake while choosing
+            System.out.println("note: " + out + " also holds report.md (and its tables) from an earlier report without --validation-only; "
+                    + "those files show test figures and were left untouched");
+        }
         return 0;
     }
 }
