@@ -5,7 +5,8 @@ import java.util.List;
 import org.iibalance.run.Results;
 
 /**
- * A test figure of Table I: Acc_m, each modality's accuracy, or Avg. A modality is shown by its first
+ * A figure of a run: a test figure of Table I (Acc_m, each modality's accuracy, or Avg), or
+ * {@link #VAL_ACC_M}, the validation Acc_m a selection report ({@link SelectionReport}) ranks on. A modality is shown by its first
  * letter when the first letters of the runs' modalities differ ({@code accA} / {@code Acc_a} for audio,
  * as in the paper), else by its name ({@code acc_<m>} / {@code Acc_<m>}); any number of modalities.
  *
@@ -18,12 +19,15 @@ public record Metric(String id, String label, String modality) {
     public static final Metric AVG = new Metric("accAvg", "Avg", null);
     /** Macro-F1 of the fused prediction on test (from {@code gating.csv}; see {@link ClassFigures#macroF1()}). */
     public static final Metric MACRO_F1 = new Metric("macroF1", "Macro-F1", null);
+    /** Validation Acc_m of the epoch the run selected ({@code val.accMultimodal}): what a selection report ranks on, never test. */
+    public static final Metric VAL_ACC_M = new Metric("valAccM", "validation Acc_m", null);
 
     /** The figure of a run (NaN when it has none; macro-F1 is not in results, see {@link ReportRun#value}). */
     public double of(Results r) {
         if (this.equals(ACC_M)) return r.accMultimodal();
         if (this.equals(AVG)) return r.accAvg();
         if (this.equals(MACRO_F1)) return Double.NaN;
+        if (this.equals(VAL_ACC_M)) return r.valAccuracy();
         return r.accuracy(modality);
     }
 

@@ -23,6 +23,14 @@ import org.iibalance.run.RunSummary;
 record ReportRuns(List<ReportRun> runs, Map<String, String> skipped, List<String> problems) {
 
     static ReportRuns read(List<Path> roots) {
+        return read(roots, true);
+    }
+
+    /**
+     * As {@link #read(List)}; with {@code perClass} false no {@code gating.csv} is opened (its rows are
+     * test clips: a selection report must not read them) and every run's per-class figures are null.
+     */
+    static ReportRuns read(List<Path> roots, boolean perClass) {
         RunScan scan = RunScan.of(roots);
         Map<String, String> skipped = new TreeMap<>(scan.problems());
         scan.partial().forEach((d, why) -> skipped.put(d.toString(), why));
@@ -41,7 +49,7 @@ record ReportRuns(List<ReportRun> runs, Map<String, String> skipped, List<String
                 skipped.put(d.toString(), "state " + s.state().state().label() + (why == null ? "" : ": " + why));
             } else {
                 ClassFigures classes = null;
-                if (s.hasGating()) {
+                if (perClass && s.hasGating()) {
                     try {
                         classes = ClassFigures.of(s.gating());
                     } catch (IOException | RuntimeException e) {

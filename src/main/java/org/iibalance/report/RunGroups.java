@@ -20,6 +20,14 @@ import java.util.TreeMap;
 record RunGroups(List<RunGroup> groups, List<String> warnings) {
 
     static RunGroups of(List<ReportRun> runs) {
+        return of(runs, Metric.ACC_M);
+    }
+
+    /**
+     * As {@link #of(List)}; a duplicate seed's warning compares the runs on {@code shown} (test Acc_m
+     * in the results report, validation Acc_m in the selection report, which shows no test figure).
+     */
+    static RunGroups of(List<ReportRun> runs, Metric shown) {
         Map<String, List<ReportRun>> byKey = new TreeMap<>();
         for (ReportRun r : runs) {
             String key = (r.summary().sensitivity() ? "1" : "0") + '\u0000' + r.dataset() + '\u0000' + r.method() + '\u0000' + r.identity().hash();
@@ -49,8 +57,8 @@ record RunGroups(List<RunGroup> groups, List<String> warnings) {
                         g.hash(), seed, dirs.size() + 1, kept.summary().dir(), dirs));
                 for (Path d : dirs) {
                     ReportRun other = sorted.stream().filter(r -> r.summary().dir().equals(d)).findFirst().orElseThrow();
-                    double a = kept.results().accMultimodal(), b = other.results().accMultimodal();
-                    if (Double.compare(a, b) != 0) w.append(String.format(" (their Acc_m differ: %.4f vs %.4f in %s)", a, b, d.getFileName()));
+                    double a = kept.value(shown), b = other.value(shown);
+                    if (Double.compare(a, b) != 0) w.append(String.format(" (their %s differ: %.4f vs %.4f in %s)", shown.label(), a, b, d.getFileName()));
                 }
                 warnings.add(w.toString());
             });
