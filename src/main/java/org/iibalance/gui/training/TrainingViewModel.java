@@ -74,7 +74,6 @@ public final class TrainingViewModel {
     private final List<Double> epochClipsPerSecond = new ArrayList<>();
     private final ReadOnlyObjectWrapper<Capabilities> capabilities = new ReadOnlyObjectWrapper<>(this, "capabilities", Capabilities.NONE);
     private final ReadOnlyStringWrapper methodName = new ReadOnlyStringWrapper(this, "methodName", "");
-    private final ReadOnlyObjectWrapper<Integer> bestEpoch = new ReadOnlyObjectWrapper<>(this, "bestEpoch");
     private final RunProgress runProgress = new RunProgress();
 
     private final LossSeries lossI = new LossSeries("L_I", 0.6);
@@ -192,7 +191,6 @@ public final class TrainingViewModel {
         controlAgain = false;
         budgetLossData.removeAllSeries();
         budgetAccData.removeAllSeries();
-        bestEpoch.set(null);
         methodName.set(cfg.method().name());
         for (XYSeries s : accByModality.values()) accData.removeSeries(s);
         accByModality.clear();
@@ -315,7 +313,6 @@ public final class TrainingViewModel {
                 if (ep.best()) {
                     best.clear();
                     best.add(ep.epoch(), ep.valAccuracy(), false);
-                    bestEpoch.set(ep.epoch());
                 }
                 acc = true;
                 epochsCompleted.set(ep.epoch());
@@ -441,11 +438,6 @@ public final class TrainingViewModel {
     /** The selected (best on validation) epoch's Acc_m as one point. */
     public XYSeriesCollection bestEpochData() {
         return bestData;
-    }
-
-    /** The selected (best on validation) epoch, null before the first epoch. */
-    public ReadOnlyObjectProperty<Integer> bestEpochProperty() {
-        return bestEpoch.getReadOnlyProperty();
     }
 
     /** What the run's method has (from the configuration, then from the run itself). */
