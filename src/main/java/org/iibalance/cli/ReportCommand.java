@@ -21,7 +21,7 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (CtrlC.outIsNotAFolder(out) >= 0) return ExitCodes.REFUSED;
+        if (CtrlC.outputFolderIsAFile("--out", out, "the report") >= 0) return ExitCodes.REFUSED;
         MatrixReport r = MatrixReport.read(runs);
         if (r.runs().isEmpty()) {
             // nothing to tabulate: say so and write nothing (it used to write seven empty files)
