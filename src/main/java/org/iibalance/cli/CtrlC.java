@@ -39,26 +39,18 @@ final class CtrlC implements AutoCloseable {
         }
     }
 
-    /** Refuses an --out that exists but is not a folder (exit 2), or returns -1 when it is fine. */
-    static int outIsNotAFolder(java.nio.file.Path out) {
-        if (out != null && java.nio.file.Files.exists(out) && !java.nio.file.Files.isDirectory(out)) {
-            System.err.println("--out " + out + " is a file, not a folder: --out names the folder that receives the run folders (or the report)");
-            return ExitCodes.REFUSED;
-        }
-        return -1;
-    }
-
     /**
-     * Refuses a folder that runs would be created in when it, or a folder above it, is a regular file
-     * (exit 2, naming the file as a file: sweep and matrix create the folder and its parents); returns
-     * -1 when it is fine.
+     * Refuses an output folder when it, or a folder above it, is a regular file (exit 2, naming the
+     * file as a file: the commands create the folder and its parents, which a file in the path would
+     * stop with an unexpected "Not a directory"); returns -1 when it is fine or not given.
      *
-     * @param what how the user named the folder: {@code --out} or {@code output.runsDir}
+     * @param what     how the user named the folder: {@code --out} or {@code output.runsDir}
+     * @param receives what the folder receives, for the message: "the run folders", "the report"
      */
-    static int runsFolderIsAFile(String what, java.nio.file.Path dir) {
+    static int outputFolderIsAFile(String what, java.nio.file.Path dir, String receives) {
         String problem = dir == null ? null : org.iibalance.run.RunFolder.runsDirProblem(dir);
         if (problem == null) return -1;
-        System.err.println(what + " " + problem + "; " + what + " names the folder that receives the run folders");
+        System.err.println(what + " " + problem + "; " + what + " names the folder that receives " + receives);
         return ExitCodes.REFUSED;
     }
 

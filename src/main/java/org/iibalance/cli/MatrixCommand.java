@@ -50,7 +50,7 @@ final class MatrixCommand implements Callable<Integer> {
             System.err.println("matrix: " + cluster.misuse() + " only work(s) with --executor slurm");
             return ExitCodes.REFUSED;
         }
-        if (CtrlC.runsFolderIsAFile("--out", out) >= 0) return ExitCodes.REFUSED;
+        if (CtrlC.outputFolderIsAFile("--out", out, "the run folders") >= 0) return ExitCodes.REFUSED;
         MatrixSpec m;
         try {
             m = MatrixSpec.load(spec).withOverrides(overrides);

@@ -26,7 +26,7 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (CtrlC.outIsNotAFolder(out) >= 0) return ExitCodes.REFUSED;
+        if (CtrlC.outputFolderIsAFile("--out", out, "the report") >= 0) return ExitCodes.REFUSED;
         if (validationOnly) return selection();
         MatrixReport r = MatrixReport.read(runs);
         if (r.runs().isEmpty()) {

@@ -59,7 +59,7 @@ final class SweepCommand implements Callable<Integer> {
             System.err.println("sweep: " + cluster.misuse() + " only work(s) with --executor slurm");
             return ExitCodes.REFUSED;
         }
-        if (CtrlC.runsFolderIsAFile("--out", out) >= 0) return ExitCodes.REFUSED;
+        if (CtrlC.outputFolderIsAFile("--out", out, "the run folders") >= 0) return ExitCodes.REFUSED;
         ExperimentConfig base;
         List<SweepSpec.Axis> axes = new ArrayList<>();
         try {
@@ -70,7 +70,7 @@ final class SweepCommand implements Callable<Integer> {
         }
         Path dir = out != null ? out : Path.of(base.output().runsDir(),
                 LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-sweep-" + base.name());
-        if (out == null && CtrlC.runsFolderIsAFile("output.runsDir", Path.of(base.output().runsDir())) >= 0) return ExitCodes.REFUSED;
+        if (out == null && CtrlC.outputFolderIsAFile("output.runsDir", Path.of(base.output().runsDir()), "the run folders") >= 0) return ExitCodes.REFUSED;
         if (cluster.slurm()) {
             try {
                 return cluster.submit("sweep", ClusterTrial.ofSweep(new SweepSpec(base, axes, seeds, parallel), dir), dir, System.out);

@@ -40,7 +40,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (CtrlC.outIsNotAFolder(out) >= 0) return ExitCodes.REFUSED;
+        if (CtrlC.outputFolderIsAFile("--out", out, "the run folder") >= 0) return ExitCodes.REFUSED;
         ExperimentRunner runner;
         try {
             if (resume != null) {

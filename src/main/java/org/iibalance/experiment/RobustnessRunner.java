@@ -39,8 +39,9 @@ public final class RobustnessRunner {
      * @param total    rows expected (an estimate until every run is loaded)
      * @param eta      seconds left, NaN until a row was evaluated
      * @param line     what just happened
+     * @param table    the table as written after this row (a watcher shows it without re-reading the file)
      */
-    public record Progress(int done, int total, double eta, String line) {}
+    public record Progress(int done, int total, double eta, String line, RobustnessTable table) {}
 
     private final List<Path> roots;
     private final Path out;
@@ -192,15 +193,18 @@ public final class RobustnessRunner {
                     c == null ? RobustnessTable.CLEAN : c.name(), c == null || c.parameter() == null ? "" : c.parameter(),
                     c == null ? Double.NaN : c.severity(), spec, e.clips().size(), e.accuracy(), acc, w);
             int n, ev;
+            RobustnessTable written;
             synchronized (lock) {
                 table[0] = table[0].plus(List.of(row));
                 table[0].write(RobustnessTable.file(out));
+                written = table[0];
                 n = done.incrementAndGet();
                 ev = evaluated.incrementAndGet();
             }
             double secs = (System.nanoTime() - start) / 1e9;
             double eta = secs / ev * Math.max(0, total.get() - n);
-            progress.accept(new Progress(n, total.get(), eta, String.format(java.util.Locale.ROOT, "%s %s: Acc_m %.3f", saved.config().name(), spec, e.accuracy())));
+            progress.accept(new Progress(n, total.get(), eta, String.format(java.util.Locale.ROOT, "%s %s: Acc_m %.3f", saved.config().name(), spec, e.accuracy()),
+                    written));
         }
     }
 }

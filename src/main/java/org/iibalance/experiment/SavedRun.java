@@ -147,15 +147,12 @@ public final class SavedRun {
 
     /** Evaluates a split with the corruptions applied to its clips (each clip seeded from {@code seed} and its id). */
     public Evaluation evaluate(String split, List<Corruption> corruptions, long seed) throws InterruptedException {
-        List<Clip> clips = Corruptions.apply(split(split), data.modalities(), corruptions, seed, org.iibalance.data.corruption.Waveforms.of(cfg));
-        synchronized (this) { // one network, one evaluation at a time
-            return Evaluator.evaluate(method, net, batcher, clips);
-        }
+        return evaluate(Corruptions.apply(split(split), data.modalities(), corruptions, seed, org.iibalance.data.corruption.Waveforms.of(cfg)));
     }
 
     /** Evaluates given clips (already corrupted, if at all) with the run's best checkpoint: the what-if of a few clips. */
     public Evaluation evaluate(List<Clip> clips) throws InterruptedException {
-        synchronized (this) {
+        synchronized (this) { // one network, one evaluation at a time
             return Evaluator.evaluate(method, net, batcher, clips);
         }
     }

@@ -2,6 +2,7 @@ package org.iibalance.experiment;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.iibalance.run.Capabilities;
 import org.iibalance.run.Results;
 import org.iibalance.run.TrainingPhase;
@@ -82,11 +83,18 @@ public sealed interface TrainingEvent {
      * @param valAccuracy       validation Acc_m (fused)
      * @param valModalityAccuracy validation accuracy per modality (NaN where none)
      * @param valWeightMean     mean fusion weight per modality on validation (null if none)
+     * @param control           the method's control signals of the epoch ({@code ctrl_<signal>_<modality>}, e.g.
+     *                          OGM-GE's k_m), the values of the epoch's {@code metrics.csv} row, in its column
+     *                          order (NaN where the method has no value); empty for methods without
      * @param best              whether this epoch is the best so far (it was checkpointed as best)
      */
     record EpochCompleted(int epoch, int epochs, double lambda, double trainLoss, double lossStageI, double lossStageII,
-            double[] trainWeightMean, double valAccuracy, double[] valModalityAccuracy, double[] valWeightMean, double clipsPerSecond,
-            boolean best, double elapsed, double eta) implements TrainingEvent {}
+            double[] trainWeightMean, double valAccuracy, double[] valModalityAccuracy, double[] valWeightMean, Map<String, Double> control,
+            double clipsPerSecond, boolean best, double elapsed, double eta) implements TrainingEvent {
+        public EpochCompleted {
+            control = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(control)); // keeps the column order
+        }
+    }
 
     /** The run completed; the results are in the run folder. */
     record Finished(Path runDir, Results results, double elapsed) implements TrainingEvent {}

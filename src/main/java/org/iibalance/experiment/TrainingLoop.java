@@ -3,6 +3,7 @@ package org.iibalance.experiment;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -45,6 +46,8 @@ final class TrainingLoop {
     private final EventSink events;
     private final CancellationToken cancel;
     private final List<String> mods;
+    /** The method's control signals, in the order of their metrics.csv columns. */
+    private final List<String> controlNames;
     private final DivergenceRule divergence;
 
     // the bookkeeping a checkpoint saves
@@ -74,6 +77,7 @@ final class TrainingLoop {
         this.events = events;
         this.cancel = cancel;
         this.mods = data.modalityNames();
+        this.controlNames = method.controlNames(mods);
     }
 
     /** Continues from a checkpoint's bookkeeping (resume). */
@@ -121,6 +125,9 @@ final class TrainingLoop {
             method.epochControl().forEach((k, v) -> {
                 if (v != null) extras.put(k, v);
             });
+            // the same values travel with the epoch's event, so a watcher need not re-read metrics.csv
+            Map<String, Double> control = new LinkedHashMap<>();
+            for (String c : controlNames) control.put(c, extras.getOrDefault(c, Double.NaN));
             extras.put(VAL_LOSS, val.loss());
             log.row(MetricsTable.Row.epoch(epoch + 1, globalStep, totals.lambda(), totals.lossStageI(), totals.lossStageII(), totals.loss(),
                     MetricsTable.byModality(mods, val.weightMean()), val.accuracy(), MetricsTable.byModality(mods, val.modalityAccuracy()), cps,
@@ -132,7 +139,7 @@ final class TrainingLoop {
             folder.writeState(RunState.RUNNING, null, epoch + 1);
             double perEpoch = (System.nanoTime() - trainStart) / 1e9 / epochsRun;
             events.publish(new TrainingEvent.EpochCompleted(epoch + 1, epochs, totals.lambda(), totals.loss(), totals.lossStageI(),
-                    totals.lossStageII(), totals.weights(), val.accuracy(), val.modalityAccuracy(), val.weightMean(), cps, improved, events.elapsed(),
+                    totals.lossStageII(), totals.weights(), val.accuracy(), val.modalityAccuracy(), val.weightMean(), control, cps, improved, events.elapsed(),
                     perEpoch * (epochs - epoch - 1)));
             if (cfg.training().patience() > 0 && stale >= cfg.training().patience()) {
                 events.publish(new TrainingEvent.PhaseChanged(TrainingPhase.TRAIN, "early stop: no better validation Acc_m for " + stale + " epochs",

@@ -56,7 +56,7 @@ public final class WorkbenchView extends BorderPane {
             vm.rerun(r);
             tabs.getSelectionModel().select(0);
         }, vm::notice);
-        robustnessView = new org.iibalance.gui.robustness.RobustnessView(vm.robustness(), vm::notice);
+        robustnessView = new org.iibalance.gui.robustness.RobustnessView(vm.robustness(), refresher, vm::notice);
 
         Button train = new Button("\u25b6 Train");
         train.setId("trainButton");

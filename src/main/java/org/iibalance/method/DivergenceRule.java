@@ -39,26 +39,33 @@ public final class DivergenceRule {
      * @return null when the step is fine, else why the run diverged (with the losses, for state.json)
      */
     public String check(double loss, double lossStageI, double lossStageII, int epoch, int step) {
-        return check(loss, epoch, step, String.format(Locale.ROOT, " (L_I=%s, L_II=%s)", lossStageI, lossStageII));
+        return check(loss, epoch, step, true, lossStageI, lossStageII);
     }
 
     /** Checks one step's loss of a unimodal model's phase (cross-entropy only); null when fine, else why. */
     public String check(double loss, int epoch, int step) {
-        return check(loss, epoch, step, "");
+        return check(loss, epoch, step, false, Double.NaN, Double.NaN);
     }
 
-    private String check(double loss, int epoch, int step, String parts) {
-        String where = String.format(Locale.ROOT, "in phase %s at epoch %d, step %d%s", phase.label(), epoch, step, parts);
+    /** The rule; the reason is formatted only when the step diverged (this runs on every training step). */
+    private String check(double loss, int epoch, int step, boolean withParts, double lossStageI, double lossStageII) {
         if (!Double.isFinite(loss)) {
-            return "the loss became " + (Double.isNaN(loss) ? "NaN" : "infinite") + " " + where + "; lower training.lr or check the data";
+            return "the loss became " + (Double.isNaN(loss) ? "NaN" : "infinite") + " " + where(epoch, step, withParts, lossStageI, lossStageII)
+                    + "; lower training.lr or check the data";
         }
         if (Double.isNaN(first)) first = loss;
         double limit = factor * Math.max(1, first);
         if (loss > limit) {
             return String.format(Locale.ROOT, "the loss exploded to %.4g %s, above training.divergenceFactor (%s) x max(1, the phase's first step loss %.4g) = %.4g; "
-                    + "lower training.lr", loss, where, factor, first, limit);
+                    + "lower training.lr", loss, where(epoch, step, withParts, lossStageI, lossStageII), factor, first, limit);
         }
         return null;
+    }
+
+    /** Where the step was, for the reason: phase, epoch, step, and the Stage I / II losses of a multimodal step. */
+    private String where(int epoch, int step, boolean withParts, double lossStageI, double lossStageII) {
+        String parts = withParts ? String.format(Locale.ROOT, " (L_I=%s, L_II=%s)", lossStageI, lossStageII) : "";
+        return String.format(Locale.ROOT, "in phase %s at epoch %d, step %d%s", phase.label(), epoch, step, parts);
     }
 
     /** Thrown from inside a training step when the rule fires; the run ends {@code diverged} with the message as its reason. */

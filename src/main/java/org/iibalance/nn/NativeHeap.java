@@ -63,9 +63,4 @@ public final class NativeHeap {
         }
         return applied;
     }
-
-    /** Whether {@link #keepFreedMemory} put the settings in force. */
-    public static boolean applied() {
-        return Boolean.TRUE.equals(applied);
-    }
 }

@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.iibalance.experiment.TrainingEvent;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The console view of a run: folder first, whole-run ETA, plain lines off a terminal, --quiet; k of N for trials. */
 class ConsoleProgressTest {
@@ -60,15 +58,5 @@ class ConsoleProgressTest {
         assertTrue(t.finished(true).startsWith("[1/4, ETA -]"), "a kept trial says nothing about time");
         assertTrue(t.finished(false).matches("\\[2/4, ETA \\d+s\\]"));
         assertEquals("[3/4]", t.starting());
-    }
-
-    @Test
-    void anOutThatIsAFileIsRefused(@TempDir Path dir) throws Exception {
-        Path f = Files.writeString(dir.resolve("f"), "x");
-        for (String cmd : List.of("train", "report")) {
-            CliTest.Result r = cmd.equals("train") ? CliTest.run("train", "--out", f.toString()) : CliTest.run("report", "--runs", dir.toString(), "--out", f.toString());
-            assertEquals(2, r.code(), cmd);
-            assertTrue(r.err().contains("is a file, not a folder"), r.err());
-        }
     }
 }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Issue 13: {@code sweep}/{@code matrix} with {@code --out} naming a regular file (or a folder inside
  * one) went down the dataset error path (exit 3) or ended as an unexpected error (exit 1, "Not a
  * directory"); they are refused as usage errors (exit 2) naming the file as a file, before anything runs.
+ * {@code train} and {@code report} refuse the same way, with the same check.
  */
 class OutIsAFileTest {
     @TempDir
@@ -52,5 +53,27 @@ class OutIsAFileTest {
         refusedNamingTheFile(CliTest.run("matrix", "--spec", spec.toString(), "--out", f.toString()), f);
         refusedNamingTheFile(CliTest.run("matrix", "--spec", spec.toString(), "--out", f.resolve("sub").toString()), f);
         assertEquals(3, Files.list(tmp).count(), "nothing was created");
+    }
+
+    @Test
+    void trainRefusesAFileAsOut() throws Exception {
+        Path f = file();
+        for (Path out : new Path[] {f, f.resolve("sub")}) {
+            CliTest.Result r = CliTest.run("train", "--out", out.toString());
+            refusedNamingTheFile(r, f);
+            assertTrue(r.err().contains("--out names the folder that receives the run folder"), r.err());
+        }
+        assertEquals(1, Files.list(tmp).count(), "nothing was created");
+    }
+
+    @Test
+    void reportRefusesAFileAsOut() throws Exception {
+        Path f = file();
+        for (Path out : new Path[] {f, f.resolve("sub")}) {
+            CliTest.Result r = CliTest.run("report", "--runs", tmp.toString(), "--out", out.toString());
+            refusedNamingTheFile(r, f);
+            assertTrue(r.err().contains("--out names the folder that receives the report"), r.err());
+        }
+        assertEquals(1, Files.list(tmp).count(), "nothing was created");
     }
 }

@@ -36,6 +36,18 @@ class DivergenceRuleTest {
         assertTrue(new DivergenceRule(100, TrainingPhase.TRAIN).check(Double.POSITIVE_INFINITY, 0, 0, 1, 1).contains("infinite"));
     }
 
+    @Test
+    void theReasonNamesThePhaseTheStepAndTheStageLosses() {
+        assertEquals("the loss became NaN in phase train at epoch 2, step 5 (L_I=0.5, L_II=0.25); lower training.lr or check the data",
+                new DivergenceRule(100, TrainingPhase.TRAIN).check(Double.NaN, 0.5, 0.25, 2, 5));
+        assertEquals("the loss became infinite in phase train at epoch 1, step 2; lower training.lr or check the data",
+                new DivergenceRule(100, TrainingPhase.TRAIN).check(Double.POSITIVE_INFINITY, 1, 2), "a unimodal step has no stage losses");
+        DivergenceRule r = new DivergenceRule(10, TrainingPhase.TRAIN);
+        assertNull(r.check(2, 1, 3));
+        assertEquals("the loss exploded to 25.00 in phase train at epoch 1, step 4, above training.divergenceFactor (10.0) x max(1, the phase's first step loss "
+                + "2.000) = 20.00; lower training.lr", r.check(25, 1, 4));
+    }
+
     /**
      * Before the rule, joint training at a huge learning rate finished "completed" (issue 13: lr 1e6,
      * losses around 1e29; this tiny configuration at lr 1e2: epoch losses 2e12 and 4e8, exit 0). At

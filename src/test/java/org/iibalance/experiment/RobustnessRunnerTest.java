@@ -30,6 +30,9 @@ class RobustnessRunnerTest {
         assertEquals(1, first.skipped().size(), "the cancelled run: " + first.skipped());
         assertEquals(4, seen.size());
         assertEquals(4, seen.get(3).done());
+        // each progress carries the table as written after its row: one row more each time, the last one the whole table
+        for (int i = 0; i < 4; i++) assertEquals(i + 1, seen.get(i).table().rows().size(), "progress " + i);
+        assertEquals(t, seen.get(3).table());
         RobustnessTable.Row clean = t.rows().stream().filter(r -> r.spec().equals(RobustnessTable.CLEAN)).findFirst().orElseThrow();
         assertEquals(o.results().accMultimodal(), clean.accMultimodal(), 1e-6, "the clean row is the run's test Acc_m");
         assertEquals(o.results().accuracy("audio"), clean.accuracy().get("audio"), 1e-6);
@@ -55,6 +58,7 @@ class RobustnessRunnerTest {
                 .optProgress(again::add).run();
         assertEquals(5, t2.rows().size());
         assertEquals(1, again.size(), "only the new spec is evaluated");
+        assertEquals(5, again.get(0).table().rows().size(), "the resumed rows are in the table it reports");
         assertEquals("audio-noise:snr=-20", t2.rows().get(4).spec());
 
         List<Path> files = RobustnessFigures.write(t2, out);

@@ -233,6 +233,43 @@ class WorkbenchStatusGuiTest {
     }
 
     @Test
+    void aBaselinesControlSignalIsDrawnWhereLambdaWouldBe(FxRobot robot) throws Exception {
+        // OGM-GE has no lambda(t); its k_m per modality (metrics.csv's ctrl_k_*) takes the lambda chart's slot
+        fxRun(() -> {
+            vm.setup().apply(Tiny.config(vm.runs().runsDirProperty().get()));
+            vm.setup().apply(List.of("method.name=ogm-ge"));
+        });
+        robot.clickOn("#trainButton");
+        waitFor(300, () -> fx(() -> !vm.training().statusProperty().get().active()));
+        assertEquals(RunStatus.COMPLETED, fx(() -> vm.training().statusProperty().get()), fx(() -> vm.training().messageProperty().get()));
+        org.iibalance.gui.util.ChartPane control = robot.lookup("#controlChart").query();
+        assertTrue(fx(() -> org.iibalance.gui.util.ChartRefresher.showing(control)), "the control chart is on screen");
+        assertFalse(fx(() -> view.trainingView().lambdaPane().isVisible()), "no empty lambda(t) chart under it");
+        assertTrue(text(robot, "#lambdaExplanation").contains("Drawn instead: its own control signal per epoch"), text(robot, "#lambdaExplanation"));
+        List<String> legend = fx(() -> {
+            List<String> out = new ArrayList<>();
+            var items = control.viewer().getChart().getXYPlot().getLegendItems();
+            for (int i = 0; i < items.getItemCount(); i++) out.add(items.get(i).getLabel());
+            return out;
+        });
+        assertEquals(List.of("ctrl_k_audio", "ctrl_k_visual"), legend);
+        // the chart's points are the run's metrics.csv epoch rows (to their 6 significant digits)
+        List<org.iibalance.run.MetricsTable.Row> rows = RunSummary.open(fx(() -> vm.training().runDirProperty().get())).metrics()
+                .rows(org.iibalance.run.MetricsTable.Kind.EPOCH);
+        assertEquals(2, rows.size());
+        org.jfree.data.xy.XYDataset d = fx(() -> control.viewer().getChart().getXYPlot().getDataset());
+        for (int series = 0; series < 2; series++) {
+            String name = legend.get(series);
+            assertEquals(rows.size(), d.getItemCount(series), name);
+            for (int e = 0; e < rows.size(); e++) {
+                double csv = rows.get(e).extras().get(name);
+                assertEquals(rows.get(e).epoch(), d.getXValue(series, e), 0);
+                assertEquals(csv, d.getYValue(series, e), 5e-6 * Math.abs(csv), name + " epoch " + rows.get(e).epoch());
+            }
+        }
+    }
+
+    @Test
     void theMainControlsShowTheirWholeTextAt1280x820And1024x700(FxRobot robot) throws Exception {
         Path iib = fixtureCopy("20261201-115113-fixture-iibalance");
         fxRun(() -> {

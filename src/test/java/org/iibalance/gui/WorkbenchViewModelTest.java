@@ -92,17 +92,55 @@ class WorkbenchViewModelTest {
         org.iibalance.run.MetricsTable m = org.iibalance.run.RunSummary.open(vm.training().runDirProperty().get()).metrics();
         List<org.iibalance.run.MetricsTable.Row> epochs = m.rows(org.iibalance.run.MetricsTable.Kind.EPOCH);
         assertEquals(2, epochs.size());
-        org.jfree.data.xy.XYSeries k = vm.training().controlData().getSeries("ctrl_k_audio");
-        assertEquals(2, k.getItemCount(), "one point per epoch, the last one included");
-        for (int e = 0; e < 2; e++) {
-            assertEquals(epochs.get(e).epoch(), k.getX(e).doubleValue(), 0);
-            assertEquals(epochs.get(e).extras().get("ctrl_k_audio"), k.getY(e).doubleValue(), 0, "the value of metrics.csv");
+        for (String name : List.of("ctrl_k_audio", "ctrl_k_visual")) {
+            org.jfree.data.xy.XYSeries k = vm.training().controlData().getSeries(name);
+            assertEquals(2, k.getItemCount(), name + ": one point per epoch, the last one included");
+            for (int e = 0; e < 2; e++) {
+                assertEquals(epochs.get(e).epoch(), k.getX(e).doubleValue(), 0);
+                // the series has the loop's value; metrics.csv holds it to 6 significant digits (%.6g)
+                double csv = epochs.get(e).extras().get(name);
+                assertEquals(csv, k.getY(e).doubleValue(), 5e-6 * Math.abs(csv), name + " epoch " + (e + 1) + ": the value of metrics.csv");
+            }
         }
         // an IIBalance run after it clears them: it has lambda(t) instead
         vm.setup().set("method.name", "iibalance");
         vm.train();
         assertTrue(vm.training().controlNames().isEmpty());
         assertEquals(0, vm.training().controlData().getSeriesCount());
+    }
+
+    private static TrainingEvent.EpochCompleted epoch(int e, java.util.Map<String, Double> control) {
+        return new TrainingEvent.EpochCompleted(e, 3, Double.NaN, 1, Double.NaN, Double.NaN, null, 0.5, new double[] {0.4, 0.6}, null, control, 100, false, e, 1);
+    }
+
+    @Test
+    void controlSignalsArriveWithTheEpochEventsInColumnOrder(@TempDir Path runs) {
+        // no run folder at all: the values travel in the events (nothing re-reads metrics.csv)
+        WorkbenchViewModel vm = new WorkbenchViewModel(new CurrentThreadTaskExecutor(), runs);
+        java.util.Map<String, Double> first = new java.util.LinkedHashMap<>();
+        first.put("ctrl_k_audio", Double.NaN); // no value yet: no series yet
+        first.put("ctrl_k_visual", 0.8);
+        java.util.Map<String, Double> second = new java.util.LinkedHashMap<>();
+        second.put("ctrl_k_audio", 0.5);
+        second.put("ctrl_k_visual", 0.9);
+        vm.training().apply(List.of(new TrainingEvent.TrainingStarted("ogm-ge", "cpu", 3, List.of("audio", "visual"), org.iibalance.run.Capabilities.NONE, 0),
+                epoch(1, first)));
+        assertEquals(List.of("ctrl_k_visual"), List.copyOf(vm.training().controlNames()));
+        assertTrue(vm.training().controlFeed().dirty());
+        vm.training().apply(List.of(epoch(2, second)));
+        assertEquals(List.of("ctrl_k_audio", "ctrl_k_visual"), List.copyOf(vm.training().controlNames()), "the columns' order, not the order of arrival");
+        org.jfree.data.xy.XYSeries audio = vm.training().controlData().getSeries(0), visual = vm.training().controlData().getSeries(1);
+        assertEquals("ctrl_k_audio", audio.getKey());
+        assertEquals(1, audio.getItemCount());
+        assertEquals(2, audio.getX(0).doubleValue(), 0);
+        assertEquals(0.5, audio.getY(0).doubleValue(), 0);
+        assertEquals(2, visual.getItemCount());
+        assertEquals(0.8, visual.getY(0).doubleValue(), 0);
+        assertEquals(0.9, visual.getY(1).doubleValue(), 0);
+        // a method with lambda(t) draws that instead: its control values (if any) are not drawn
+        vm.training().apply(List.of(new TrainingEvent.TrainingStarted("iibalance", "cpu", 3, List.of("audio", "visual"),
+                new org.iibalance.run.Capabilities(true, true, true, true, true), 0), epoch(3, second)));
+        assertEquals(2, visual.getItemCount());
     }
 
     @Test

@@ -17,8 +17,8 @@ import org.iibalance.gui.util.ClipImages;
  * @param prediction    the fused prediction
  * @param weights       fusion weights w_m (null: the method has none)
  * @param uncertainty   u_m (null: none)
- * @param cleanWeights  the same clip's weights with nothing corrupted (null: none)
- * @param cleanPrediction the fused prediction with nothing corrupted
+ * @param cleanWeights  the same clip's weights with nothing corrupted, from its gating.csv row (null: none)
+ * @param cleanPrediction the fused prediction with nothing corrupted, from its gating.csv row
  * @param millis        wall time of corrupting and inference
  */
 public record WhatIfResult(String clipId, List<String> specs, List<String> modalities, ClipImages.Argb frames, ClipImages.Argb spectrogram,

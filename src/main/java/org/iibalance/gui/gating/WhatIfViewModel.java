@@ -33,11 +33,13 @@ import org.iibalance.run.GatingTable;
  * modality (noise at an SNR for each spectrogram-like modality; darkness and occlusion for the
  * frames) and the clip run again through the run's best checkpoint ({@link ClipWhatIf}, loaded once
  * per run in the background). Each result has the clip as corrupted, each head's probabilities, u_m
- * and the fusion weights, beside the clean weights.
+ * and the fusion weights, beside the clean weights and prediction of the clip's gating.csv row (the
+ * run's own clean inference with the same checkpoint, so no clean inference is run again).
  *
  * <p>Slider moves are coalesced, latest wins: at most one inference is in flight, and a move made
  * meanwhile starts one more inference, with the values of that moment, when it ends. So dragging a
- * slider never queues stale work, and the last position is always shown.
+ * slider never queues stale work, and the last position is always shown. A move whose corruptions
+ * read the same as those shown (the SNR rounds to whole dB, the severities to 0.01) runs nothing.
  */
 public final class WhatIfViewModel {
     /** The best SNR on the noise sliders (dB): the slider's clean end. */
@@ -51,8 +53,9 @@ public final class WhatIfViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "select a clip: its what-if appears here");
     private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper(this, "ready");
     private final ReadOnlyIntegerWrapper updates = new ReadOnlyIntegerWrapper(this, "updates");
-    private final Map<String, Evaluation.ClipOutput> clean = new LinkedHashMap<>();
     private Path runDir;
+    /** The selected clip's gating.csv row (its clean weights and prediction); null when none is selected. */
+    private GatingTable.Row clip;
     private String clipId;
     private ClipWhatIf whatIf;
     private Path loadingFor;
@@ -63,22 +66,24 @@ public final class WhatIfViewModel {
     public WhatIfViewModel(TaskExecutor executor, ObservableValue<Path> run, ObservableValue<GatingTable.Row> selected) {
         this.executor = executor;
         run.addListener((o, a, b) -> setRun(b));
-        selected.addListener((o, a, b) -> setClip(b == null ? null : b.id()));
+        selected.addListener((o, a, b) -> setClip(b));
     }
 
     private void setRun(Path dir) {
         if (Objects.equals(dir, runDir)) return;
         runDir = dir;
         whatIf = null;
-        clean.clear();
         knobs.clear();
         ready.set(false);
         result.set(null);
+        clip = null;
         clipId = null;
         status.set(dir == null ? "no run" : "select a clip: its what-if appears here");
     }
 
-    private void setClip(String id) {
+    private void setClip(GatingTable.Row row) {
+        clip = row;
+        String id = row == null ? null : row.id();
         clipId = id;
         result.set(null);
         if (id == null) return;
@@ -135,19 +140,25 @@ public final class WhatIfViewModel {
         return s;
     }
 
-    /** Runs the selected clip with the sliders' corruptions, or marks it to run when the inference in flight ends. */
+    /**
+     * Runs the selected clip with the sliders' corruptions, or marks it to run when the inference in
+     * flight ends; nothing when the result shown is already of this clip and these corruptions.
+     */
     public void request() {
         if (whatIf == null || clipId == null) return;
         if (busy) {
             pending = true;
             return;
         }
-        busy = true;
         pending = false;
+        List<String> specs = specs();
+        WhatIfResult shown = result.get();
+        if (shown != null && shown.clipId().equals(clipId) && shown.specs().equals(specs)) return; // a move that rounds to the same corruptions
+        busy = true;
         ClipWhatIf w = whatIf;
         String id = clipId;
-        List<String> specs = specs();
-        executor.execute(BackgroundJob.of(p -> compute(w, id, specs)).onSuccess(r -> {
+        GatingTable.Row row = clip;
+        executor.execute(BackgroundJob.of(p -> compute(w, row, specs)).onSuccess(r -> {
             busy = false;
             if (w == whatIf && id.equals(clipId)) {
                 result.set(r);
@@ -161,19 +172,10 @@ public final class WhatIfViewModel {
         }));
     }
 
-    private WhatIfResult compute(ClipWhatIf w, String id, List<String> specs) throws InterruptedException {
+    private WhatIfResult compute(ClipWhatIf w, GatingTable.Row row, List<String> specs) throws InterruptedException {
+        String id = row.id();
         List<Corruption> cs = new ArrayList<>();
         for (String s : specs) cs.add(CorruptionSpec.parse(s));
-        Evaluation.ClipOutput base;
-        synchronized (clean) {
-            base = clean.get(id);
-        }
-        if (base == null) {
-            base = w.run(id, List.of(), 0).output();
-            synchronized (clean) {
-                clean.put(id, base);
-            }
-        }
         ClipWhatIf.Outcome o = w.run(id, cs, 0);
         List<ModalitySpec> mods = w.modalities();
         ClipImages.Argb frames = null, spec = null;
@@ -193,8 +195,19 @@ public final class WhatIfViewModel {
             names.add(mods.get(m).name());
             if (out.modalityProbs()[m] != null) probs.put(mods.get(m).name(), toDouble(out.modalityProbs()[m]));
         }
-        return new WhatIfResult(id, specs, names, frames, spec, probs, out.label(), out.prediction(), out.weights(), out.uncertainty(), base.weights(),
-                base.prediction(), o.millis());
+        return new WhatIfResult(id, specs, names, frames, spec, probs, out.label(), out.prediction(), out.weights(), out.uncertainty(), cleanWeights(row, names),
+                row.prediction(), o.millis());
+    }
+
+    /** The clip's clean fusion weights from its gating.csv row, in the network's modality order; null when the method has none. */
+    private static double[] cleanWeights(GatingTable.Row row, List<String> modalities) {
+        double[] w = new double[modalities.size()];
+        boolean any = false;
+        for (int m = 0; m < w.length; m++) {
+            w[m] = row.weight(modalities.get(m));
+            any |= !Double.isNaN(w[m]);
+        }
+        return any ? w : null;
     }
 
     private static double[] toDouble(float[] f) {

@@ -18,6 +18,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.iibalance.gui.util.ChartPane;
+import org.iibalance.gui.util.ChartRefresher;
+import org.iibalance.gui.util.DisplayFeed;
 import org.iibalance.report.RobustnessFigures;
 import org.iibalance.run.RobustnessTable;
 import org.iibalance.run.RunSummary;
@@ -25,7 +27,8 @@ import org.iibalance.run.RunSummary;
 /**
  * The Robustness tab: completed runs and corruptions on the left, Run / Cancel, and on the right
  * test Acc_m against the severity of one corruption (one line per method, mean +- std over seeds)
- * and a method's mean fusion weights against it, both redrawn as rows arrive.
+ * and a method's mean fusion weights against it, both redrawn as rows arrive: through the window's
+ * {@link ChartRefresher} (once per refresh however many rows came, and only while the tab is shown).
  */
 public final class RobustnessView extends SplitPane {
     private final RobustnessViewModel vm;
@@ -33,9 +36,13 @@ public final class RobustnessView extends SplitPane {
     private final ComboBox<String> weightsMethod = new ComboBox<>();
     private final ChartPane accuracy;
     private final ChartPane weights;
+    /** Dirty when the table or a picker changed; the refresher then redraws both charts once. */
+    private final DisplayFeed feed = new DisplayFeed(this::refresh);
+    /** Set while {@link #refresh} sets the pickers, whose actions then ask for no other redraw. */
+    private boolean settingPickers;
 
-    /** The tab over {@code vm}; {@code report} takes messages for the status bar. */
-    public RobustnessView(RobustnessViewModel vm, Consumer<String> report) {
+    /** The tab over {@code vm}; its charts are redrawn through {@code refresher}; {@code report} takes messages for the status bar. */
+    public RobustnessView(RobustnessViewModel vm, ChartRefresher refresher, Consumer<String> report) {
         this.vm = vm;
         setId("robustnessView");
         ListView<RunSummary> runs = new ListView<>(vm.runs());
@@ -100,37 +107,45 @@ public final class RobustnessView extends SplitPane {
         weightsMethod.setId("robustnessWeightsMethod");
         accuracy = new ChartPane("robustnessAccuracy", RobustnessFigures.accuracy(vm.tableProperty().get(), "audio-noise", "snr"), report);
         weights = new ChartPane("robustnessWeights", RobustnessFigures.weights(vm.tableProperty().get(), "iibalance", "audio-noise", "snr"), report);
-        corruption.setOnAction(e -> redraw());
-        weightsMethod.setOnAction(e -> redraw());
-        vm.tableProperty().addListener((o, a, b) -> refresh());
+        corruption.setOnAction(e -> pickerMoved());
+        weightsMethod.setOnAction(e -> pickerMoved());
+        vm.tableProperty().addListener((o, a, b) -> feed.markDirty());
         VBox right = new VBox(6, new HBox(6, new Label("corruption"), corruption, new Label("weights of"), weightsMethod), accuracy, weights);
         VBox.setVgrow(accuracy, Priority.ALWAYS);
         VBox.setVgrow(weights, Priority.ALWAYS);
         right.setPadding(new Insets(6));
         getItems().addAll(left, right);
         setDividerPositions(0.34);
-        refresh();
+        refresher.add(this, feed, null);
+        feed.markDirty();
     }
 
-    /** Updates the pickers from the table, then redraws. */
+    /** A user's pick of corruption or method: redrawn by the next refresh. */
+    private void pickerMoved() {
+        if (!settingPickers) feed.markDirty();
+    }
+
+    /** Updates the pickers from the table, then builds the two charts, once each. */
     private void refresh() {
-        List<String> cs = vm.severityCorruptions();
-        String keep = corruption.getValue();
-        if (!cs.equals(corruption.getItems())) corruption.getItems().setAll(cs);
-        if (keep == null || !cs.contains(keep)) corruption.setValue(cs.isEmpty() ? null : cs.contains("audio-noise") ? "audio-noise" : cs.get(0));
-        else corruption.setValue(keep);
-        redraw();
-    }
-
-    private void redraw() {
-        String c = corruption.getValue() == null ? "audio-noise" : corruption.getValue();
+        settingPickers = true;
+        String c, m;
+        try {
+            List<String> cs = vm.severityCorruptions();
+            String keep = corruption.getValue();
+            if (!cs.equals(corruption.getItems())) corruption.getItems().setAll(cs);
+            c = keep != null && cs.contains(keep) ? keep : cs.isEmpty() ? null : cs.contains("audio-noise") ? "audio-noise" : cs.get(0);
+            if (!java.util.Objects.equals(c, corruption.getValue())) corruption.setValue(c);
+            if (c == null) c = "audio-noise";
+            List<String> ms = vm.methodsWithWeights(c);
+            String keepMethod = weightsMethod.getValue();
+            if (!ms.equals(weightsMethod.getItems())) weightsMethod.getItems().setAll(ms);
+            m = keepMethod != null && ms.contains(keepMethod) ? keepMethod : ms.contains("iibalance") ? "iibalance" : ms.isEmpty() ? null : ms.get(0);
+            if (m != null && !m.equals(weightsMethod.getValue())) weightsMethod.setValue(m);
+        } finally {
+            settingPickers = false;
+        }
         String p = vm.parameterOf(c);
         RobustnessTable t = vm.tableProperty().get();
-        List<String> ms = vm.methodsWithWeights(c);
-        String keep = weightsMethod.getValue();
-        if (!ms.equals(weightsMethod.getItems())) weightsMethod.getItems().setAll(ms);
-        String m = keep != null && ms.contains(keep) ? keep : ms.contains("iibalance") ? "iibalance" : ms.isEmpty() ? null : ms.get(0);
-        if (m != null && !m.equals(weightsMethod.getValue())) weightsMethod.setValue(m);
         accuracy.setChart(RobustnessFigures.accuracy(t, c, p.isEmpty() ? "severity" : p));
         weights.setChart(RobustnessFigures.weights(t, m == null ? "iibalance" : m, c, p.isEmpty() ? "severity" : p));
     }

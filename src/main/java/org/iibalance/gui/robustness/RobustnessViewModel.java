@@ -25,7 +25,6 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.iibalance.data.ModalitySpec;
-import org.iibalance.data.corruption.CorruptionSpec;
 import org.iibalance.experiment.RobustnessRunner;
 import org.iibalance.gui.util.BackgroundJob;
 import org.iibalance.gui.util.TaskExecutor;
@@ -36,7 +35,8 @@ import org.iibalance.run.RunSummary;
 /**
  * The Robustness tab: completed runs of the runs folder, a grid of corruptions and severities, and
  * {@code robustness} ({@link RobustnessRunner}) run on them in the background with bounded
- * parallelism. The table is re-read after every row, so the curves grow live; the output folder is
+ * parallelism. Each row comes with the table as written ({@link RobustnessRunner.Progress#table}),
+ * so the curves grow live without re-reading robustness.csv; the output folder is
  * the CLI's ({@code robustness --out DIR}: robustness.csv, then the figures and robustness.md), and
  * rows already in it are skipped, so a cancelled evaluation resumes.
  */
@@ -48,6 +48,9 @@ public final class RobustnessViewModel {
             return spec;
         }
     }
+
+    /** What an evaluation ended with: the whole table, the figure files written, and the folders skipped with why. */
+    private record Outcome(RobustnessTable table, int figureFiles, Map<Path, String> skipped) {}
 
     private final TaskExecutor executor;
     private final ObservableList<RunSummary> runs = FXCollections.observableArrayList();
@@ -148,8 +151,7 @@ public final class RobustnessViewModel {
         }
         RobustnessRunner runner = new RobustnessRunner(dirs, dir, Math.max(1, parallel.get()));
         try {
-            for (String s : specs) CorruptionSpec.parse(s);
-            runner.optCorruptions(specs);
+            runner.optCorruptions(specs); // parses each spec: a bad one is refused before anything runs
         } catch (IllegalArgumentException e) {
             status.set(e.getMessage());
             return;
@@ -165,15 +167,9 @@ public final class RobustnessViewModel {
             return;
         }
         runner.optProgress(p -> {
-            RobustnessTable t;
-            try {
-                t = RobustnessTable.readOrEmpty(dir);
-            } catch (java.io.IOException e) {
-                t = null;
-            }
-            RobustnessTable shown = t;
             executor.runOnUi(() -> {
-                if (shown != null) table.set(shown);
+                // runs evaluated in parallel may report out of order: a table never goes back to fewer rows
+                if (p.table().rows().size() > table.get().rows().size()) table.set(p.table());
                 progress.set(String.format(Locale.ROOT, "%d/%d rows, ETA %s", p.done(), p.total(), Double.isNaN(p.eta()) ? "?" : Math.round(p.eta()) + " s"));
                 status.set(p.line());
             });
@@ -183,18 +179,17 @@ public final class RobustnessViewModel {
             try {
                 RobustnessTable t = runner.run();
                 List<Path> files = t.rows().isEmpty() ? List.of() : RobustnessFigures.write(t, dir);
-                return new Object[] {t, files.size(), runner.skipped()};
+                return new Outcome(t, files.size(), new LinkedHashMap<>(runner.skipped()));
             } finally {
                 worker = null;
                 Thread.interrupted(); // a cancel that came late must not reach the pool's next job
             }
         }).onSuccess(r -> {
             running.set(false);
-            RobustnessTable t = (RobustnessTable) r[0];
+            RobustnessTable t = r.table();
             table.set(t);
-            @SuppressWarnings("unchecked")
-            Map<Path, String> skipped = (Map<Path, String>) r[2];
-            status.set(t.rows().size() + " rows in " + RobustnessTable.file(dir) + "; " + r[1] + " figure files and robustness.md written"
+            Map<Path, String> skipped = r.skipped();
+            status.set(t.rows().size() + " rows in " + RobustnessTable.file(dir) + "; " + r.figureFiles() + " figure files and robustness.md written"
                     + (skipped.isEmpty() ? "" : "; skipped: " + skipped.entrySet().iterator().next().getKey().getFileName() + ": "
                             + skipped.entrySet().iterator().next().getValue() + (skipped.size() > 1 ? " (+" + (skipped.size() - 1) + " more)" : "")));
             progress.set("");

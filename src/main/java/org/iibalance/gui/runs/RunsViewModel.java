@@ -84,17 +84,22 @@ public final class RunsViewModel {
 
     /** Reads every run folder under {@code dir} (newest first); folders being written are left for the next poll. */
     public List<RunSummary> scan(Path dir) {
-        List<RunSummary> out = new ArrayList<>();
-        if (dir == null) return out;
+        if (dir == null) return new ArrayList<>();
+        List<Keyed> keyed = new ArrayList<>();
         for (Path f : RunScan.of(List.of(dir), DEPTH).runs()) {
             RunSummary r = read(f);
-            if (r != null) out.add(r);
+            if (r != null) keyed.add(new Keyed(r, started(r), displayName(dir, r))); // each key computed once, not per comparison
         }
         // newest first by when each run started (its config.yaml is written then), so a sweep's trials
         // sit among the runs of their time instead of above every newer run
-        out.sort(Comparator.comparing((RunSummary r) -> started(r)).reversed().thenComparing(r -> displayName(dir, r)));
+        keyed.sort(Comparator.comparing(Keyed::started).reversed().thenComparing(Keyed::name));
+        List<RunSummary> out = new ArrayList<>(keyed.size());
+        for (Keyed k : keyed) out.add(k.run());
         return out;
     }
+
+    /** A run with its sort keys. */
+    private record Keyed(RunSummary run, java.time.Instant started, String name) {}
 
     private static java.time.Instant started(RunSummary r) {
         try {

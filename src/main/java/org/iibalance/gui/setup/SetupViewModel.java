@@ -269,8 +269,10 @@ public final class SetupViewModel {
     public void loadPreset(String name) throws IOException, ConfigException {
         String runsDir = byKey.get("output.runsDir").valueProperty().get();
         ExperimentConfig c = ConfigIO.parse(presetText(name));
-        Path sample = jarPath().getParent() == null || jarPath().getParent().getParent() == null ? null
-                : jarPath().getParent().getParent().getParent() == null ? null : jarPath().getParent().getParent().getParent().resolve("sample-configs").resolve(name);
+        // the project's sample-configs/: the jar is <project>/target/app/iibalance.jar (jarPath asked once)
+        Path project = jarPath();
+        for (int up = 0; up < 3 && project != null; up++) project = project.getParent();
+        Path sample = project == null ? null : project.resolve("sample-configs").resolve(name);
         setLoaded(c, sample != null && Files.isRegularFile(sample) ? sample : null);
         if (loadedFile.get() == null) loadedName.set(name + " preset");
         if (runsDir != null && !runsDir.equals(byKey.get("output.runsDir").valueProperty().get())) set("output.runsDir", runsDir);

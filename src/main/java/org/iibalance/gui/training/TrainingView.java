@@ -266,11 +266,6 @@ public final class TrainingView extends VBox {
         return lambda;
     }
 
-    /** The control-signal chart pane (shown for methods without lambda(t) that log a ctrl_* signal). */
-    public ChartPane controlPane() {
-        return control;
-    }
-
     /** The accuracy chart pane. */
     public ChartPane accuracyPane() {
         return accuracy;

@@ -1,7 +1,6 @@
 package org.iibalance.gui.training;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -74,7 +73,6 @@ public final class TrainingViewModel {
     private final List<Double> epochClipsPerSecond = new ArrayList<>();
     private final ReadOnlyObjectWrapper<Capabilities> capabilities = new ReadOnlyObjectWrapper<>(this, "capabilities", Capabilities.NONE);
     private final ReadOnlyStringWrapper methodName = new ReadOnlyStringWrapper(this, "methodName", "");
-    private final ReadOnlyObjectWrapper<Integer> bestEpoch = new ReadOnlyObjectWrapper<>(this, "bestEpoch");
     private final RunProgress runProgress = new RunProgress();
 
     private final LossSeries lossI = new LossSeries("L_I", 0.6);
@@ -103,15 +101,14 @@ public final class TrainingViewModel {
     private final DisplayFeed accuracyFeed = new DisplayFeed(() -> {}); // points go straight into its series
     /**
      * A baseline's own control signals per epoch (the {@code ctrl_*} columns of its metrics.csv, e.g.
-     * OGM-GE's k_m), one series each; read from the run folder after every epoch.
+     * OGM-GE's k_m), one series each, in the columns' order; a point per epoch from its
+     * {@code EpochCompleted} event, which carries the values of the epoch's row.
      */
     private final XYSeriesCollection controlData = new XYSeriesCollection();
-    private final DisplayFeed controlFeed = new DisplayFeed(() -> {}); // series are replaced whole when read
+    /** Every control signal the run names (in its column order), with or without points yet. */
+    private final Map<String, XYSeries> controlByName = new LinkedHashMap<>();
+    private final DisplayFeed controlFeed = new DisplayFeed(() -> {}); // points go straight into its series
     private final javafx.collections.ObservableList<String> controlNames = javafx.collections.FXCollections.observableArrayList();
-    /** The folder of the run being watched (from its RunStarted event; null before). */
-    private Path liveDir;
-    private boolean controlReading;
-    private boolean controlAgain;
     private CancellationToken token;
     private int epochs;
 
@@ -187,12 +184,10 @@ public final class TrainingViewModel {
         budgetLoss.clear();
         budgetAcc.clear();
         controlData.removeAllSeries();
+        controlByName.clear();
         controlNames.clear();
-        liveDir = null;
-        controlAgain = false;
         budgetLossData.removeAllSeries();
         budgetAccData.removeAllSeries();
-        bestEpoch.set(null);
         methodName.set(cfg.method().name());
         for (XYSeries s : accByModality.values()) accData.removeSeries(s);
         accByModality.clear();
@@ -245,9 +240,7 @@ public final class TrainingViewModel {
         for (TrainingEvent e : events) {
             elapsed.set(e.elapsed());
             budget.accept(e);
-            if (e instanceof TrainingEvent.RunStarted rs) {
-                liveDir = rs.runDir();
-            } else if (e instanceof TrainingEvent.RunPlanned p) {
+            if (e instanceof TrainingEvent.RunPlanned p) {
                 capabilities.set(p.capabilities());
                 runProgress.plan(p.modalities().size(), p.budgetMaxEpochs(), p.epochs(), p.stepsPerEpoch());
                 progress.set(0);
@@ -315,13 +308,12 @@ public final class TrainingViewModel {
                 if (ep.best()) {
                     best.clear();
                     best.add(ep.epoch(), ep.valAccuracy(), false);
-                    bestEpoch.set(ep.epoch());
                 }
                 acc = true;
                 epochsCompleted.set(ep.epoch());
                 epochClipsPerSecond.add(ep.clipsPerSecond());
                 message.set(String.format(Locale.ROOT, "epoch %d/%d: val Acc_m %.3f%s", ep.epoch(), ep.epochs(), ep.valAccuracy(), ep.best() ? " (best so far)" : ""));
-                readControl(liveDir); // the epoch's row (with its ctrl_* columns) is written before the event
+                addControl(ep.epoch(), ep.control());
             } else if (e instanceof TrainingEvent.Finished f) {
                 runDir.set(f.runDir());
                 progress.set(1);
@@ -345,48 +337,32 @@ public final class TrainingViewModel {
     }
 
     /**
-     * Reads the {@code ctrl_*} columns of the epoch rows of {@code dir}'s metrics.csv in the background
-     * and replaces the control series with them (FX thread). Methods with a lambda(t) schedule have
-     * none to draw; a read that fails (a torn line is skipped by the reader) keeps the previous series.
+     * Adds an epoch's control signals (its {@code ctrl_*} values) to their series; a signal's series is
+     * shown from its first finite value, in the columns' order. Methods with a lambda(t) schedule have
+     * none to draw.
      */
-    private void readControl(Path dir) {
-        if (dir == null || capabilities.get().lambdaSchedule()) return;
-        if (controlReading) { // one read at a time; the newest rows are read once it ends
-            controlAgain = true;
-            return;
+    private void addControl(int epoch, Map<String, Double> control) {
+        if (control.isEmpty() || capabilities.get().lambdaSchedule()) return;
+        boolean newSeries = false;
+        for (Map.Entry<String, Double> c : control.entrySet()) {
+            if (!c.getKey().startsWith("ctrl_")) continue;
+            XYSeries s = controlByName.computeIfAbsent(c.getKey(), k -> {
+                XYSeries x = new XYSeries(k, false, true);
+                x.setNotify(false);
+                return x;
+            });
+            Double v = c.getValue();
+            if (v == null || !Double.isFinite(v)) continue;
+            newSeries |= s.getItemCount() == 0;
+            s.add(epoch, v, false);
         }
-        controlReading = true;
-        executor.execute(BackgroundJob.of(p -> controlSeries(org.iibalance.run.RunSummary.open(dir).metrics())).onSuccess(series -> {
-            controlReading = false;
-            if (!dir.equals(liveDir)) return; // another run started meanwhile
-            if (controlAgain) {
-                controlAgain = false;
-                readControl(dir);
-            }
+        if (newSeries) {
             controlData.removeAllSeries();
-            for (XYSeries s : series) controlData.addSeries(s);
-            List<String> names = series.stream().map(s -> s.getKey().toString()).toList();
+            for (XYSeries s : controlByName.values()) if (s.getItemCount() > 0) controlData.addSeries(s);
+            List<String> names = controlByName.values().stream().filter(s -> s.getItemCount() > 0).map(s -> s.getKey().toString()).toList();
             if (!names.equals(controlNames)) controlNames.setAll(names);
-            controlFeed.markDirty();
-        }).onFailure(t -> {
-            controlReading = false;
-            controlAgain = false;
-        }));
-    }
-
-    /** The control signals of a metrics table: one series per {@code ctrl_*} column, a point per epoch row that has it. */
-    public static List<XYSeries> controlSeries(org.iibalance.run.MetricsTable m) {
-        List<XYSeries> out = new ArrayList<>();
-        for (String c : m.extraColumns()) {
-            if (!c.startsWith("ctrl_")) continue;
-            XYSeries s = new XYSeries(c, false, true);
-            for (org.iibalance.run.MetricsTable.Row r : m.rows(org.iibalance.run.MetricsTable.Kind.EPOCH)) {
-                Double v = r.extras().get(c);
-                if (v != null && Double.isFinite(v)) s.add(r.epoch(), v, false);
-            }
-            if (s.getItemCount() > 0) out.add(s);
         }
-        return out;
+        controlFeed.markDirty();
     }
 
     /** A baseline's control signals per epoch ({@code ctrl_*} of metrics.csv), one series each; empty for methods without. */
@@ -399,7 +375,7 @@ public final class TrainingViewModel {
         return controlNames;
     }
 
-    /** The control chart's feed (dirty when the series were re-read). */
+    /** The control chart's feed (dirty when an epoch brought control values). */
     public DisplayFeed controlFeed() {
         return controlFeed;
     }
@@ -441,11 +417,6 @@ public final class TrainingViewModel {
     /** The selected (best on validation) epoch's Acc_m as one point. */
     public XYSeriesCollection bestEpochData() {
         return bestData;
-    }
-
-    /** The selected (best on validation) epoch, null before the first epoch. */
-    public ReadOnlyObjectProperty<Integer> bestEpochProperty() {
-        return bestEpoch.getReadOnlyProperty();
     }
 
     /** What the run's method has (from the configuration, then from the run itself). */

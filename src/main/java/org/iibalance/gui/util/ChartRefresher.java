@@ -46,11 +46,6 @@ public final class ChartRefresher {
         timeline.setRate(busy ? periodMillis / busyPeriodMillis : 1.0);
     }
 
-    /** The period in force now, in ms. */
-    public double periodMillis() {
-        return periodMillis / timeline.getRate();
-    }
-
     /**
      * Registers a chart: when {@code feed} is dirty and {@code node} is showing, the feed is synced and
      * {@code redraw} (may be null when the sync redraws by itself) is run.

@@ -96,6 +96,10 @@ class WhatIfGuiTest {
         assertEquals(row.weight("visual"), clean.weights()[1], 2e-6);
         assertEquals(row.u("audio"), clean.uncertainty()[0], 2e-6);
         assertEquals(row.prediction(), clean.prediction());
+        // the clean figures beside every what-if are the row's own (no second clean inference)
+        assertEquals(row.weight("audio"), clean.cleanWeights()[0], 0);
+        assertEquals(row.weight("visual"), clean.cleanWeights()[1], 0);
+        assertEquals(row.prediction(), clean.cleanPrediction());
         assertEquals(3, clean.probabilities().size(), "fused, audio and visual heads");
         ProgressBar audioBar = (ProgressBar) robot.lookup("#whatIfWeight-audio").query();
         assertEquals(clean.weights()[0], fx(audioBar::getProgress), 1e-9);
@@ -128,13 +132,17 @@ class WhatIfGuiTest {
         assertFalse(samePixels(cleanSpec, noisySpec), "the spectrogram is drawn as corrupted");
         assertTrue(samePixels(cleanFrames, fx(() -> ((ImageView) robot.lookup("#whatIfFrames").query()).getImage())), "the frames are not");
 
-        // darken the frames too
+        // darken the frames too, after a move of the SNR slider that still reads -20 dB: that move runs nothing,
+        // so the darkening is the one inference more (had it run, the darkening would wait for it: two more)
         Slider dark = (Slider) robot.lookup("#whatIf-visual-darken").query();
+        int beforeDark = fx(() -> w.updatesProperty().get());
         fx(() -> {
+            snr.setValue(-19.8);
             dark.setValue(0.9);
             return null;
         });
         waitFor(60, () -> fx(() -> w.resultProperty().get().specs().equals(List.of("audio-noise:snr=-20", "visual-darken:level=0.90"))));
+        assertEquals(beforeDark + 1, fx(() -> w.updatesProperty().get()), "one inference for the two moves");
         assertFalse(samePixels(cleanFrames, fx(() -> ((ImageView) robot.lookup("#whatIfFrames").query()).getImage())), "the frames are drawn darkened");
 
         // reset: back to the clean figures

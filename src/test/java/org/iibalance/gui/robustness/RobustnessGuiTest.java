@@ -96,6 +96,11 @@ class RobustnessGuiTest {
         assertEquals(3, t.rows().size(), status); // clean + two SNRs
         assertTrue(tableUpdatesWhileRunning.get() >= 1, "rows came in while it ran");
         assertTrue(activities.stream().anyMatch(a -> a.contains("robustness")), "the activity field showed it: " + activities);
+        // the charts are redrawn by the window's chart refresher, within a period of the last row
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> {
+            XYDataset d = view.robustnessView().accuracyPane().viewer().getChart().getXYPlot().getDataset();
+            return d.getSeriesCount() == 1 && d.getItemCount(0) == 2;
+        }));
         XYDataset acc = fx(() -> view.robustnessView().accuracyPane().viewer().getChart().getXYPlot().getDataset());
         assertEquals(1, acc.getSeriesCount(), "one method");
         assertEquals(2, acc.getItemCount(0), "a point per SNR");

@@ -28,6 +28,8 @@ class DemoPresetTest {
         assertEquals(demo, vm.config());
         String cmd = vm.cliCommand();
         assertTrue(cmd.startsWith("java -jar /"), "an absolute jar path: " + cmd);
+        // run from classes the jar is <project>/target/app/iibalance.jar: the command names the project's sample config
+        assertTrue(cmd.contains(" --config " + Path.of("sample-configs/demo.yaml").toAbsolutePath().normalize() + " "), cmd);
         assertEquals(demo, configOf(cmd), "the copied command builds the same configuration: " + cmd);
     }
 
