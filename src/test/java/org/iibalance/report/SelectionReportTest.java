@@ -141,6 +141,21 @@ class SelectionReportTest {
     }
 
     @Test
+    void rowsComeInTheNumericOrderOfTheDifferingKey() throws Exception {
+        // 8, 16, 32 epochs: as text "16" < "32" < "8"; as numbers 8 < 16 < 32, the order a reader scans a grid in
+        run(tmp, "n/e16", "synthetic-av", "joint", 1, new double[16], List.of());
+        run(tmp, "n/e32", "synthetic-av", "joint", 1, new double[32], List.of());
+        run(tmp, "n/e8", "synthetic-av", "joint", 1, new double[8], List.of());
+        SelectionReport s = SelectionReport.read(List.of(tmp.resolve("n")));
+        assertEquals(List.of("8", "16", "32"), s.rows("synthetic-av").stream().map(g -> g.identity().keys().get("training.epochs")).toList());
+        String md = s.markdown("synthetic-av");
+        assertTrue(md.indexOf("| 8 | 1 |") < md.indexOf("| 16 | 1 |") && md.indexOf("| 16 | 1 |") < md.indexOf("| 32 | 1 |"), md);
+        assertEquals(0, SelectionReport.compareValues("1e-3", "0.001"));
+        assertTrue(SelectionReport.compareValues("adam", "sgd") < 0);
+        assertTrue(SelectionReport.compareValues(null, "1") < 0);
+    }
+
+    @Test
     void aMatrixSweepsGridPointsAreSeparateRows() throws Exception {
         // a matrix sweep over method.tau names its runs <dataset>-sens; each grid point is a row of its own, beside the table row
         run(tmp, "x/synthetic-av/table/iib-1", "synthetic-av", "iibalance", 1, new double[] {0.70, 0.75}, List.of("method.tau=0.07"));
@@ -151,7 +166,9 @@ class SelectionReportTest {
         assertEquals(3, rows.size());
         assertEquals(List.of("method.tau"), s.differingKeys("synthetic-av"));
         String md = s.markdown("synthetic-av");
-        assertTrue(md.contains("| IIBalance | `" + rows.get(0).hash() + "` | 0.07 | 1 | 75.00 (n=1) | s1: 2 of 2 (last) | 1 of 1 (s1) |"), md);
+        // rows in the order of the swept value, the table row among the sweep's points
+        assertEquals(List.of("0.02", "0.07", "0.2"), rows.stream().map(g -> g.identity().keys().get("method.tau")).toList());
+        assertTrue(md.contains("| IIBalance | `" + rows.get(1).hash() + "` | 0.07 | 1 | 75.00 (n=1) | s1: 2 of 2 (last) | 1 of 1 (s1) |"), md);
         assertTrue(md.contains("| IIBalance (sweep) | `"), md);
         assertTrue(md.contains("| 0.02 | 1 | 74.00 (n=1) |"), md);
         assertTrue(md.contains("| 0.2 | 1 | 65.00 (n=1) |"), md);
