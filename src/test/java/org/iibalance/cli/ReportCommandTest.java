@@ -24,17 +24,9 @@ class ReportCommandTest {
     void aReportOverNoRunsSaysSoAndWritesNothing(@TempDir Path tmp) throws Exception {
         Path runs = Files.createDirectories(tmp.resolve("runs"));
         Path out = tmp.resolve("report");
-        PrintStream err = System.err;
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        int code;
-        try {
-            System.setErr(new PrintStream(buf, true, StandardCharsets.UTF_8));
-            code = new CommandLine(new ReportCommand()).execute("--runs", runs.toString(), "--out", out.toString());
-        } finally {
-            System.setErr(err);
-        }
-        assertEquals(1, code);
-        String msg = buf.toString(StandardCharsets.UTF_8);
+        Run r = report(false, "--runs", runs.toString(), "--out", out.toString());
+        assertEquals(1, r.code());
+        String msg = r.printed();
         assertTrue(msg.contains("no completed runs under " + runs), msg);
         assertFalse(Files.exists(out), "no report folder, no empty files");
     }
@@ -50,17 +42,9 @@ class ReportCommandTest {
         Files.createDirectories(runs.resolve("broken"));
         Files.writeString(runs.resolve("broken/results.json"), "{");
         Path out = tmp.resolve("selection");
-        PrintStream stdout = System.out;
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        int code;
-        try {
-            System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
-            code = new CommandLine(new ReportCommand()).execute("--runs", runs.toString(), "--out", out.toString(), "--validation-only");
-        } finally {
-            System.setOut(stdout);
-        }
-        String printed = buf.toString(StandardCharsets.UTF_8);
-        assertEquals(0, code, printed);
+        Run r = report(true, "--runs", runs.toString(), "--out", out.toString(), "--validation-only");
+        String printed = r.printed();
+        assertEquals(0, r.code(), printed);
         assertTrue(printed.contains("5 completed runs read; 1 folders skipped"), printed);
         assertTrue(printed.contains("skipped " + runs.resolve("broken")), printed);
         assertTrue(printed.contains("warning: synthetic-av / joint ["), printed);
@@ -73,6 +57,22 @@ class ReportCommandTest {
         }
         for (String text : List.of(printed, Files.readString(out.resolve("selection.md")), Files.readString(out.resolve("selection.csv")))) {
             for (String t : SelectionFixtures.TEST_TRACES) assertFalse(text.contains(t), "test figure " + t + " shown:\n" + text);
+        }
+    }
+
+    private record Run(int code, String printed) {}
+
+    /** Runs {@code report} with the arguments, capturing stdout (or stderr) as it prints. */
+    private static Run report(boolean stdout, String... args) {
+        PrintStream saved = stdout ? System.out : System.err;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        PrintStream capture = new PrintStream(buf, true, StandardCharsets.UTF_8);
+        try {
+            if (stdout) System.setOut(capture); else System.setErr(capture);
+            int code = new CommandLine(new ReportCommand()).execute(args);
+            return new Run(code, buf.toString(StandardCharsets.UTF_8));
+        } finally {
+            if (stdout) System.setOut(saved); else System.setErr(saved);
         }
     }
 }
