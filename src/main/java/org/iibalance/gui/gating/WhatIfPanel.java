@@ -33,6 +33,7 @@ public final class WhatIfPanel extends VBox {
     private final Label verdict = new Label();
     private final List<ProgressBar> bars = new ArrayList<>();
     private final List<Label> texts = new ArrayList<>();
+    private final List<Label> names = new ArrayList<>();
     private List<String> rowsFor = List.of();
 
     /** The panel over {@code vm}; {@code report} takes messages for the status bar. */
@@ -107,7 +108,8 @@ public final class WhatIfPanel extends VBox {
         }
     }
 
-    private void show(WhatIfResult r) {
+    /** Shows one result (package-private: tests drive it without an inference). */
+    void show(WhatIfResult r) {
         if (r == null) {
             frames.setImage(null);
             spectrogram.setImage(null);
@@ -126,6 +128,7 @@ public final class WhatIfPanel extends VBox {
             weights.getChildren().clear();
             bars.clear();
             texts.clear();
+            names.clear();
             for (int m = 0; m < r.modalities().size(); m++) {
                 String name = r.modalities().get(m);
                 ProgressBar bar = new ProgressBar(0);
@@ -141,17 +144,30 @@ public final class WhatIfPanel extends VBox {
                 javafx.scene.layout.GridPane.setHgrow(v, javafx.scene.layout.Priority.ALWAYS);
                 bars.add(bar);
                 texts.add(v);
+                names.add(nameLabel);
             }
             rowsFor = List.copyOf(r.modalities());
         }
+        boolean hasWeights = r.weights() != null;
         for (int m = 0; m < r.modalities().size(); m++) {
-            String name = r.modalities().get(m);
-            bars.get(m).setProgress(r.weights() == null ? 0 : r.weights()[m]);
-            bars.get(m).setVisible(r.weights() != null); // a method without fusion weights: no empty bar
-            bars.get(m).setManaged(r.weights() != null);
-            String text = r.weights() == null ? "no fusion weights (this method has none)"
-                    : String.format(Locale.ROOT, "%.3f (clean %.3f)", r.weights()[m], r.cleanWeights() == null ? Double.NaN : r.cleanWeights()[m]);
-            if (r.uncertainty() != null) text += String.format(Locale.ROOT, "  u %.3f", r.uncertainty()[m]);
+            bars.get(m).setProgress(hasWeights ? r.weights()[m] : 0);
+            bars.get(m).setVisible(hasWeights); // a method without fusion weights: no empty bar
+            bars.get(m).setManaged(hasWeights);
+            String text;
+            if (hasWeights) {
+                text = String.format(Locale.ROOT, "%.3f (clean %.3f)", r.weights()[m], r.cleanWeights() == null ? Double.NaN : r.cleanWeights()[m]);
+                if (r.uncertainty() != null) text += String.format(Locale.ROOT, "  u %.3f", r.uncertainty()[m]);
+            } else if (r.uncertainty() != null) {
+                text = String.format(Locale.ROOT, "u %.3f", r.uncertainty()[m]);
+            } else {
+                // said once for the method, not once per modality: the first row holds the sentence, the others fold away
+                text = m == 0 ? "no fusion weights (this method has none)" : "";
+            }
+            boolean shown = hasWeights || r.uncertainty() != null || m == 0;
+            names.get(m).setVisible(hasWeights || r.uncertainty() != null);
+            names.get(m).setManaged(hasWeights || r.uncertainty() != null);
+            texts.get(m).setVisible(shown);
+            texts.get(m).setManaged(shown);
             texts.get(m).setText(text);
         }
         probabilities.setText(ProbabilityTable.text(r.probabilities()));
