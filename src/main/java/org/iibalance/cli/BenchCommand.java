@@ -69,13 +69,13 @@ final class BenchCommand implements Callable<Integer> {
         if (json != null && model == null) throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--json needs --model");
         boolean whole = model == null && !noQuickstart;
         if (model == null) model = config != null ? config.toString() : "quickstart";
-        model();
-        if (whole) quickstart(ModelBenchmark.resolve(model, overrides));
+        ExperimentConfig cfg = ModelBenchmark.resolve(model, overrides); // once, for both parts
+        model(cfg);
+        if (whole) quickstart(cfg);
         return 0;
     }
 
-    private int model() throws Exception {
-        ExperimentConfig cfg = ModelBenchmark.resolve(model, overrides);
+    private void model(ExperimentConfig cfg) throws Exception {
         System.out.printf(Locale.ROOT, "machine: %d cores, load average %s, Java %s, %s; Java native heap kept: %s; PyTorch heap: %s%n",
                 Runtime.getRuntime().availableProcessors(), ModelBenchmark.loadAverage(), System.getProperty("java.version"),
                 org.iibalance.nn.Engine.version(), org.iibalance.nn.NativeHeap.keepFreedMemory(), pytorchKeepHeap ? "kept (same settings)" : "glibc defaults");
@@ -83,13 +83,12 @@ final class BenchCommand implements Callable<Integer> {
         BenchFigures f;
         try (PytorchReference ref = Files.isRegularFile(reference) ? new PytorchReference(python, reference, pytorchKeepHeap) : null) {
             if (ref == null) System.out.println("pytorch: reference script " + reference + " not found; Java only");
+            // a reference that fails (to start, or mid-way) does not stop the run: the Java figures are kept, with the reason
             f = ModelBenchmark.run(cfg, model, new ModelBenchmark.Options(warmup, rounds, roundSteps), ref, spec);
-        } catch (java.io.IOException e) {
-            System.out.println("pytorch: not measured (" + e.getMessage() + "); Java only");
-            f = ModelBenchmark.run(cfg, model, new ModelBenchmark.Options(warmup, rounds, roundSteps), null, spec);
         } finally {
             Files.deleteIfExists(spec);
         }
+        if (f.pytorchProblem() != null) System.out.println("pytorch: " + f.pytorchProblem() + "; no PyTorch figure, Java only");
         for (int i = 0; i < f.rounds().size(); i++) {
             BenchFigures.Round r = f.rounds().get(i);
             System.out.printf(Locale.ROOT, "round %d: java %.2f ms (cpu %.2f)%s%n", i + 1, r.javaMs(), r.javaCpuMs(),
@@ -108,7 +107,6 @@ final class BenchCommand implements Callable<Integer> {
             f.write(json);
             System.out.println("figures written to " + json);
         }
-        return 0;
     }
 
     private void quickstart(ExperimentConfig cfg) throws Exception {

@@ -31,11 +31,14 @@ import java.util.List;
  * @param rounds            the alternating rounds: each side's median of one block of steps
  * @param stepsPerRound     timed steps per side and round
  * @param loadAverage       the machine's 1-minute load average when the run ended (null: unknown)
+ * @param pytorchProblem    why there is no PyTorch figure although a reference was given: it did not start,
+ *                          failed mid-way (the Java figures are then those of all the rounds) or ran another
+ *                          thread count (null: compared, or no reference asked for)
  */
 public record BenchFigures(String model, int batch, int threads, double javaMsPerStep, Double pytorchMsPerStep, String pytorchVersion,
         Double ratio, double dataWaitFraction, double peakRssMiB, long javaParameters, Long pytorchParameters, double javaCpuMsPerStep,
         Double pytorchCpuMsPerStep, Double cpuRatio, List<Round> rounds,
-        int stepsPerRound, Double loadAverage) {
+        int stepsPerRound, Double loadAverage, String pytorchProblem) {
 
     /** One round: the median wall and CPU ms per step of each side's block (pytorch null when not measured). */
     public record Round(double javaMs, Double pytorchMs, double javaCpuMs, Double pytorchCpuMs) {}

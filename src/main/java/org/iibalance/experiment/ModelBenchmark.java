@@ -162,24 +162,37 @@ public final class ModelBenchmark {
         net.train(true);
 
         Reference.Ready ready = null;
+        String problem = null;
         if (reference != null && method instanceof IIBalanceMethod iib && iib.name().equals(IIBalanceMethod.Variant.FULL.methodName)) {
             Files.writeString(writeSpec, specJson(cfg, batcher.seenModalities(), data.classes(), iib));
-            ready = reference.start(writeSpec);
+            try {
+                ready = reference.start(writeSpec);
+            } catch (IOException e) {
+                problem = "did not start (" + e.getMessage() + ")";
+            }
+            if (problem != null) {
+                reference = null;
+                ready = null;
+            }
         } else {
             reference = null; // the reference implements the full IIBalance step only
         }
         Timer timer = new Timer(method, optimizer, cfg, opt, reference, ready, net);
         for (int epoch = 0; !timer.finished(); epoch++) batcher.train(epoch, timer::accept);
+        if (timer.failure != null) { // an unfinished comparison gives no PyTorch figure: the Java figures stand alone
+            problem = timer.failure;
+            ready = null;
+        }
         List<BenchFigures.Round> rounds = timer.rounds;
         double javaBest = rounds.stream().mapToDouble(BenchFigures.Round::javaMs).min().orElseThrow();
-        Double pyBest = reference == null ? null : rounds.stream().mapToDouble(BenchFigures.Round::pytorchMs).min().orElseThrow();
+        Double pyBest = ready == null ? null : rounds.stream().mapToDouble(BenchFigures.Round::pytorchMs).min().orElseThrow();
         double javaCpu = rounds.stream().mapToDouble(BenchFigures.Round::javaCpuMs).min().orElseThrow();
-        Double pyCpu = reference == null || rounds.get(0).pytorchCpuMs() == null ? null
+        Double pyCpu = ready == null || rounds.get(0).pytorchCpuMs() == null ? null
                 : rounds.stream().mapToDouble(BenchFigures.Round::pytorchCpuMs).min().orElseThrow();
         double waitFraction = timer.waitNs + timer.stepNs == 0 ? 0 : timer.waitNs / (double) (timer.waitNs + timer.stepNs);
         return new BenchFigures(name, batch, cfg.threads(), javaBest, pyBest, ready == null ? null : ready.version(), pyBest == null ? null : javaBest / pyBest,
                 waitFraction, ProcessMemory.peakRssMiB(), net.parameterCount(), ready == null ? null : ready.parameters().get("total"), javaCpu, pyCpu,
-                pyCpu == null ? null : javaCpu / pyCpu, rounds, opt.stepsPerRound(), loadAverage());
+                pyCpu == null ? null : javaCpu / pyCpu, rounds, opt.stepsPerRound(), loadAverage(), problem);
     }
 
     /** Runs the Java steps inside the batcher's passes and hands over to the reference between blocks. */
@@ -188,8 +201,9 @@ public final class ModelBenchmark {
         final Optimizer optimizer;
         final ExperimentConfig cfg;
         final Options opt;
-        final Reference reference;
+        Reference reference; // null once it failed
         final Reference.Ready ready;
+        String failure; // why the reference stopped mid-way (null: it did not)
         final MultimodalNetwork net;
         final List<BenchFigures.Round> rounds = new ArrayList<>();
         final List<Double> block = new ArrayList<>();
@@ -233,32 +247,42 @@ public final class ModelBenchmark {
             }
             long dt = System.nanoTime() - t0;
             long dc = cpu.getCurrentThreadCpuTime() - c0;
-            try {
-                if (!timed) {
-                    if (++warm == opt.warmup() && reference != null) {
-                        reference.steps(Math.max(1, opt.warmup()));
+            if (!timed) {
+                if (++warm == opt.warmup() && reference != null) {
+                    pytorchBlock(Math.max(1, opt.warmup()));
+                    afterPause = true;
+                }
+            } else {
+                stepNs += dt;
+                block.add(dt / 1e6);
+                blockCpu.add(dc / 1e6);
+                if (block.size() == opt.stepsPerRound()) {
+                    Block py = null;
+                    if (reference != null) {
+                        py = pytorchBlock(opt.stepsPerRound());
                         afterPause = true;
                     }
-                } else {
-                    stepNs += dt;
-                    block.add(dt / 1e6);
-                    blockCpu.add(dc / 1e6);
-                    if (block.size() == opt.stepsPerRound()) {
-                        Block py = null;
-                        if (reference != null) {
-                            py = reference.steps(opt.stepsPerRound());
-                            afterPause = true;
-                        }
-                        rounds.add(new BenchFigures.Round(MethodBenchmark.median(block), py == null ? null : MethodBenchmark.median(py.ms()), MethodBenchmark.median(blockCpu),
-                                py == null || py.cpuMs().isEmpty() ? null : MethodBenchmark.median(py.cpuMs())));
-                        block.clear();
-                        blockCpu.clear();
-                    }
+                    rounds.add(new BenchFigures.Round(MethodBenchmark.median(block), py == null ? null : MethodBenchmark.median(py.ms()), MethodBenchmark.median(blockCpu),
+                            py == null || py.cpuMs().isEmpty() ? null : MethodBenchmark.median(py.cpuMs())));
+                    block.clear();
+                    blockCpu.clear();
                 }
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
             }
             lastExit = System.nanoTime();
+        }
+
+        /**
+         * The reference's next block, or null when it fails: it is then dropped with the reason and the
+         * Java rounds go on, so that the Java figures are kept rather than lost.
+         */
+        Block pytorchBlock(int n) {
+            try {
+                return reference.steps(n);
+            } catch (IOException | RuntimeException e) {
+                failure = "failed after " + rounds.size() + " of " + opt.rounds() + " rounds (" + (e.getMessage() == null ? e.toString() : e.getMessage()) + ")";
+                reference = null;
+                return null;
+            }
         }
     }
 

@@ -16,7 +16,7 @@ class BenchFiguresTest {
     void writesTheIssuesFieldsAndReadsThemBack(@TempDir Path dir) throws Exception {
         BenchFigures f = new BenchFigures("resnet18", 8, 1, 510.5, 480.25, "2.13.0+cpu", 510.5 / 480.25, 0.012, 812.0, 11_210_000L, 11_210_000L,
                 505.0, 470.0, 505.0 / 470.0, List.of(new BenchFigures.Round(510.5, 480.25, 505.0, 470.0), new BenchFigures.Round(530.0, 490.0, 515.0, 472.0)),
-                10, 3.5);
+                10, 3.5, null);
         Path file = dir.resolve("sub/figures.json");
         f.write(file);
         JsonNode json = new ObjectMapper().readTree(file.toFile());
@@ -35,11 +35,12 @@ class BenchFiguresTest {
     @Test
     void figuresWithoutPytorchStayNull(@TempDir Path dir) throws Exception {
         BenchFigures f = new BenchFigures("quickstart", 32, 2, 20.0, null, null, null, 0.0, 500.0, 56_314L, null, 19.0, null, null,
-                List.of(new BenchFigures.Round(20.0, null, 19.0, null)), 10, null);
+                List.of(new BenchFigures.Round(20.0, null, 19.0, null)), 10, null, "did not start (no torch)");
         f.write(dir.resolve("f.json"));
         BenchFigures back = BenchFigures.read(dir.resolve("f.json"));
         assertNull(back.pytorchMsPerStep());
         assertNull(back.ratio());
+        assertEquals("did not start (no torch)", back.pytorchProblem(), "why there is no PyTorch figure is kept");
         assertEquals(f, back);
     }
 }
