@@ -14,7 +14,7 @@ import java.util.List;
  *
  * @param model             the model as given ({@code quickstart}, {@code resnet18}, an encoder pair, a config file)
  * @param batch             clips per step
- * @param threads           intra-op threads of both sides
+ * @param threads           intra-op threads in force on the Java side (a reference is compared only when it runs as many)
  * @param javaMsPerStep     best (lowest) per-round median of the Java step, in ms
  * @param pytorchMsPerStep  best per-round median of the PyTorch step, in ms (null: not measured)
  * @param pytorchVersion    {@code torch.__version__} of the reference (null: not measured)

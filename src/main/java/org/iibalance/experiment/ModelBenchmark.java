@@ -12,6 +12,7 @@ import org.bytedeco.pytorch.Device;
 import org.bytedeco.pytorch.NoGradGuard;
 import org.bytedeco.pytorch.Optimizer;
 import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.global.torch;
 import org.iibalance.config.ConfigException;
 import org.iibalance.config.ConfigIO;
 import org.iibalance.config.ExperimentConfig;
@@ -161,12 +162,18 @@ public final class ModelBenchmark {
         method.prepare(new MethodContext(cfg, net, device, batcher, MethodProgress.NONE));
         net.train(true);
 
+        int javaThreads = torch.get_num_threads(); // what Engine.threads left in force (threads=0: libtorch's default)
         Reference.Ready ready = null;
         String problem = null;
         if (reference != null && method instanceof IIBalanceMethod iib && iib.name().equals(IIBalanceMethod.Variant.FULL.methodName)) {
             Files.writeString(writeSpec, specJson(cfg, batcher.seenModalities(), data.classes(), iib));
             try {
                 ready = reference.start(writeSpec);
+                if (ready.threads() != javaThreads) {
+                    // step times are only comparable at equal intra-op threads: no ratio rather than a misleading one
+                    problem = "not compared: it runs " + ready.threads() + " intra-op threads, Java " + javaThreads
+                            + " (the step times are only comparable at equal threads)";
+                }
             } catch (IOException e) {
                 problem = "did not start (" + e.getMessage() + ")";
             }
@@ -190,7 +197,7 @@ public final class ModelBenchmark {
         Double pyCpu = ready == null || rounds.get(0).pytorchCpuMs() == null ? null
                 : rounds.stream().mapToDouble(BenchFigures.Round::pytorchCpuMs).min().orElseThrow();
         double waitFraction = timer.waitNs + timer.stepNs == 0 ? 0 : timer.waitNs / (double) (timer.waitNs + timer.stepNs);
-        return new BenchFigures(name, batch, cfg.threads(), javaBest, pyBest, ready == null ? null : ready.version(), pyBest == null ? null : javaBest / pyBest,
+        return new BenchFigures(name, batch, javaThreads, javaBest, pyBest, ready == null ? null : ready.version(), pyBest == null ? null : javaBest / pyBest,
                 waitFraction, ProcessMemory.peakRssMiB(), net.parameterCount(), ready == null ? null : ready.parameters().get("total"), javaCpu, pyCpu,
                 pyCpu == null ? null : javaCpu / pyCpu, rounds, opt.stepsPerRound(), loadAverage(), problem);
     }

@@ -99,6 +99,7 @@ class ModelBenchmarkTest {
         assertEquals(f.rounds().stream().mapToDouble(BenchFigures.Round::javaMs).min().orElseThrow(), f.javaMsPerStep());
         assertTrue(f.dataWaitFraction() >= 0 && f.dataWaitFraction() < 1);
         assertEquals(16, f.batch());
+        assertEquals(1, f.threads());
         assertEquals(counts.get("total"), f.javaParameters());
         assertEquals("fake", f.pytorchVersion());
         assertNull(f.pytorchProblem(), "compared: no problem");
@@ -138,6 +139,20 @@ class ModelBenchmarkTest {
         assertTrue(f.javaMsPerStep() > 0);
         assertNull(f.pytorchMsPerStep());
         assertTrue(f.pytorchProblem().startsWith("did not start") && f.pytorchProblem().contains("no torch"), f.pytorchProblem());
+    }
+
+    @Test
+    void aReferenceOnAnotherThreadCountIsNotCompared(@TempDir Path dir) throws Exception {
+        FakeReference ref = new FakeReference(Map.of()); // not even checked: the comparison is refused first
+        ref.threads = 2;
+        BenchFigures f = ModelBenchmark.run(tiny(), "quickstart", new ModelBenchmark.Options(1, 2, 2), ref, dir.resolve("spec.json"));
+        assertEquals(List.of(), ref.asked, "no PyTorch step is timed");
+        assertEquals(1, f.threads(), "the Java side's threads");
+        assertNull(f.pytorchMsPerStep());
+        assertNull(f.ratio());
+        assertNull(f.pytorchVersion());
+        assertTrue(f.javaMsPerStep() > 0 && f.rounds().size() == 2, "the Java figures are kept");
+        assertTrue(f.pytorchProblem().contains("2 intra-op threads, Java 1"), f.pytorchProblem());
     }
 
     /** The Java network's parameter counts per part, learnt from the message of a reference that reports none. */
