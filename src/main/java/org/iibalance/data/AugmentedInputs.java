@@ -9,7 +9,7 @@ import java.util.RandomAccess;
  * dataset, e.g. {@link AvMnistAudioAugmentation}): {@link #get} is the clip as built, which validation,
  * estimates and every read outside training passes use; {@link #training} is what training epoch
  * {@code e} sees. The variant is computed on read (nothing per epoch is kept) and standardised with the
- * same training statistics and float arithmetic as the stored input ({@link Standardizer}).
+ * same training statistics and the same code as the stored input ({@link Standardizer#standardize}).
  */
 public final class AugmentedInputs extends AbstractList<float[]> implements RandomAccess {
     /** Makes modality {@code modality}'s input for training epoch {@code epoch}, before standardisation. */
@@ -37,12 +37,7 @@ public final class AugmentedInputs extends AbstractList<float[]> implements Rand
 
     /** The same clip with its stored inputs standardised and its variants standardised on read. */
     AugmentedInputs standardized(List<float[]> standardizedStored, double[] mean, double[] std) {
-        float[] mu = new float[mean.length], inv = new float[std.length];
-        for (int k = 0; k < mean.length; k++) {
-            mu[k] = (float) mean[k];
-            inv[k] = (float) (1.0 / std[k]);
-        }
-        return new AugmentedInputs(standardizedStored, variants, mu, inv);
+        return new AugmentedInputs(standardizedStored, variants, Standardizer.floatMeans(mean), Standardizer.floatInverseStds(std));
     }
 
     @Override
@@ -65,8 +60,7 @@ public final class AugmentedInputs extends AbstractList<float[]> implements Rand
         if (variants[modality] == null) return stored.get(modality);
         float[] x = variants[modality].make(epoch);
         if (mean == null) return x;
-        float mu = mean[modality], inv = inverseStd[modality];
-        for (int i = 0; i < x.length; i++) x[i] = (x[i] - mu) * inv;
+        Standardizer.standardize(x, x, mean[modality], inverseStd[modality]);
         return x;
     }
 

@@ -55,12 +55,7 @@ final class AvMnistAudioAugmentation {
         long noiseSeed = r.nextLong();
         float[] x = new float[n];
         for (int i = shift; i < n; i++) x[i] = (float) (gain * clean[i - shift]);
-        double std = dec.rms() * noiseScale;
-        if (std > 0) {
-            // the same noise arithmetic as the stored clip's (AvMnistDataset's noisy())
-            SplittableRandom nr = new SplittableRandom(cfg.freshNoise() ? noiseSeed : fixedNoise);
-            for (int i = 0; i < n; i++) x[i] = x[i] + (float) (std * nr.nextGaussian());
-        }
+        AvMnistDataset.addNoise(x, x, dec.rms() * noiseScale, cfg.freshNoise() ? noiseSeed : fixedNoise); // as the stored clip's
         float[] s = mel.get().computeFlat(x);
         mask(s, r);
         return s;

@@ -313,16 +313,24 @@ public final class AvMnistDataset implements DatasetLoader {
          * this thread's buffer (valid until the thread's next call).
          */
         float[] noisy(Decoded dec, int splitNo, int index) {
-            float[] clean = dec.clean();
             float[] x = wave.get();
-            double std = dec.rms() * noiseScale;
-            if (std > 0) {
-                SplittableRandom r = new SplittableRandom(noiseSeed(splitNo, index));
-                for (int i = 0; i < x.length; i++) x[i] = clean[i] + (float) (std * r.nextGaussian());
-            } else {
-                System.arraycopy(clean, 0, x, 0, x.length);
-            }
+            addNoise(dec.clean(), x, dec.rms() * noiseScale, noiseSeed(splitNo, index));
             return x;
+        }
+    }
+
+    /**
+     * {@code y = x + n} with n white Gaussian noise of standard deviation {@code std} drawn from
+     * {@code seed} (a copy when {@code std} is 0): the one noise arithmetic of the stored clips and of
+     * the augmented training variants ({@link AvMnistAudioAugmentation}), so that a variant with the
+     * clip's own draw and no other change equals the stored clip bit for bit. {@code y} may be {@code x}.
+     */
+    static void addNoise(float[] x, float[] y, double std, long seed) {
+        if (std > 0) {
+            SplittableRandom r = new SplittableRandom(seed);
+            for (int i = 0; i < y.length; i++) y[i] = x[i] + (float) (std * r.nextGaussian());
+        } else if (x != y) {
+            System.arraycopy(x, 0, y, 0, y.length);
         }
     }
 

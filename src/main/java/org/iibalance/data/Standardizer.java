@@ -32,6 +32,29 @@ public final class Standardizer {
                 map(d.val(), mean, std), map(d.test(), mean, std), d.skipped());
     }
 
+    /** The means rounded to float once, as every standardised input uses them. */
+    static float[] floatMeans(double[] mean) {
+        float[] mu = new float[mean.length];
+        for (int k = 0; k < mean.length; k++) mu[k] = (float) mean[k];
+        return mu;
+    }
+
+    /** 1 / std in double, rounded to float once, as every standardised input uses it. */
+    static float[] floatInverseStds(double[] std) {
+        float[] inv = new float[std.length];
+        for (int k = 0; k < std.length; k++) inv[k] = (float) (1.0 / std[k]);
+        return inv;
+    }
+
+    /**
+     * {@code y = (x - mu) * inv} element by element in float: the one standardisation arithmetic of the
+     * stored inputs, the inputs streamed from the cache ({@link StreamedInputs}) and the per-epoch
+     * variants ({@link AugmentedInputs}), so they agree bit for bit. {@code y} may be {@code x}.
+     */
+    static void standardize(float[] x, float[] y, float mu, float inv) {
+        for (int i = 0; i < x.length; i++) y[i] = (x[i] - mu) * inv;
+    }
+
     private static List<Clip> map(List<Clip> clips, double[] mean, double[] std) {
         List<Clip> out = new ArrayList<>(clips.size());
         for (Clip c : clips) {
@@ -40,11 +63,11 @@ public final class Standardizer {
                 continue;
             }
             List<float[]> in = new ArrayList<>(c.inputs().size());
+            float[] mu = floatMeans(mean), inv = floatInverseStds(std);
             for (int k = 0; k < c.inputs().size(); k++) {
                 float[] x = c.input(k);
                 float[] y = new float[x.length];
-                float mu = (float) mean[k], inv = (float) (1.0 / std[k]);
-                for (int i = 0; i < x.length; i++) y[i] = (x[i] - mu) * inv;
+                standardize(x, y, mu[k], inv[k]);
                 in.add(y);
             }
             // a clip with a variant per training epoch keeps it, standardised on read with the same statistics

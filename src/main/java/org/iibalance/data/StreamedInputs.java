@@ -11,7 +11,7 @@ import org.iibalance.media.Pixels;
  * memory: audio (index 0) as its cached log-Mel floats, frames (index 1) from their 8-bit entry. So a
  * dataset's resident memory does not grow with its number of clips; the {@link BatchLoader}'s workers
  * read the next batches while the current one trains. Standardisation with the training statistics
- * ({@link Standardizer}) is applied on read, with the same float arithmetic as the in-memory path, so
+ * ({@link Standardizer}) is applied on read, by the same code as the in-memory path ({@link Standardizer#standardize}), so
  * both give identical values. An entry missing from the cache (deleted meanwhile) is decoded again.
  */
 final class StreamedInputs extends AbstractList<float[]> implements RandomAccess {
@@ -32,12 +32,7 @@ final class StreamedInputs extends AbstractList<float[]> implements RandomAccess
 
     /** The same inputs standardised on read: (x - mean_m) * (1 / std_m), as {@link Standardizer} does. */
     StreamedInputs standardized(double[] mean, double[] std) {
-        float[] mu = new float[mean.length], inv = new float[std.length];
-        for (int k = 0; k < mean.length; k++) {
-            mu[k] = (float) mean[k];
-            inv[k] = (float) (1.0 / std[k]);
-        }
-        return new StreamedInputs(fx, source, mu, inv);
+        return new StreamedInputs(fx, source, Standardizer.floatMeans(mean), Standardizer.floatInverseStds(std));
     }
 
     @Override
@@ -54,8 +49,7 @@ final class StreamedInputs extends AbstractList<float[]> implements RandomAccess
                     + e.getMessage(), e);
         }
         if (mean == null) return x;
-        float mu = mean[modality], inv = inverseStd[modality];
-        for (int i = 0; i < x.length; i++) x[i] = (x[i] - mu) * inv;
+        Standardizer.standardize(x, x, mean[modality], inverseStd[modality]);
         return x;
     }
 
@@ -79,8 +73,7 @@ final class StreamedInputs extends AbstractList<float[]> implements RandomAccess
             Pixels.toFloats(q, idx[i] * frameSize, out, i * frameSize, frameSize);
         }
         if (mean == null) return out;
-        float mu = mean[modality], inv = inverseStd[modality];
-        for (int i = 0; i < out.length; i++) out[i] = (out[i] - mu) * inv;
+        Standardizer.standardize(out, out, mean[modality], inverseStd[modality]);
         return out;
     }
 
