@@ -92,6 +92,22 @@ public final class AvMnistDataset implements DatasetLoader {
     static final String TEST_LABELS = "t10k-labels-idx1-ubyte.gz";
     private static final String HINT = "; set dataset.root to the folder holding mnist/ and fsdd/recordings/";
 
+    /** How a file's contents are hashed for the PCA cache's key (PcaCache::sha256; a test may observe the calls). */
+    @FunctionalInterface
+    interface ContentHash {
+        String of(Path file) throws IOException;
+    }
+
+    private final ContentHash contentHash;
+
+    public AvMnistDataset() {
+        this(PcaCache::sha256);
+    }
+
+    AvMnistDataset(ContentHash contentHash) {
+        this.contentHash = contentHash;
+    }
+
     @Override
     public String kind() {
         return KIND;
@@ -144,11 +160,14 @@ public final class AvMnistDataset implements DatasetLoader {
         if (testImages.length != testLabels.length) throw new DatasetException("avmnist: " + mnist.resolve(TEST_IMAGES) + " and its labels differ in count");
         int dims = trainImages[0].length;
         PcaCache pcaCache = new PcaCache(d.media().cache() ? new FeatureCache(AvClipLoader.cacheDir(d)) : null, progress);
-        String imagesSha;
-        try {
-            imagesSha = PcaCache.sha256(mnist.resolve(TRAIN_IMAGES));
-        } catch (IOException e) {
-            throw new DatasetException("avmnist: cannot read " + mnist.resolve(TRAIN_IMAGES) + ": " + e.getMessage());
+        // the images' content hash (about 10 MB read) keys the cache entry: computed only when the cache is used
+        String imagesSha = null;
+        if (pcaCache.enabled()) {
+            try {
+                imagesSha = contentHash.of(mnist.resolve(TRAIN_IMAGES));
+            } catch (IOException e) {
+                throw new DatasetException("avmnist: cannot read " + mnist.resolve(TRAIN_IMAGES) + ": " + e.getMessage());
+            }
         }
         Pca pca;
         if (frac > 0) {

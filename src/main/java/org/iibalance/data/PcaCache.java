@@ -35,6 +35,11 @@ final class PcaCache {
         this.progress = progress;
     }
 
+    /** Whether a cache is used (false: every call fits, and no key is needed: the caller need not hash the images). */
+    boolean enabled() {
+        return cache != null;
+    }
+
     /** The key of a fit: version, images' content hash, rows fitted and the component rule. */
     static String key(String imagesSha256, int rows, String rule) {
         return VERSION + "|images-sha256=" + imagesSha256 + "|rows=" + rows + "|" + rule;

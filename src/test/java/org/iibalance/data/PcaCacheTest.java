@@ -104,6 +104,32 @@ class PcaCacheTest {
         assertTrue(Files.isRegularFile(entry), "the refitted PCA is stored again");
     }
 
+    @Tag("slow")
+    @Test
+    void theImagesAreHashedOnlyWhenTheCacheIsUsed() throws Exception {
+        Path data = AvMnistDatasetTest.sharedData();
+        List<Path> hashed = java.util.Collections.synchronizedList(new ArrayList<>());
+        AvMnistDataset.ContentHash observed = f -> {
+            hashed.add(f);
+            return PcaCache.sha256(f);
+        };
+        List<String> base = List.of("dataset.kind=avmnist", "dataset.root=" + data, "dataset.maxTrain=20", "dataset.maxVal=10", "dataset.maxTest=10",
+                "dataset.cacheDir=" + tmp.resolve("cache"));
+        List<String> off = new ArrayList<>(base);
+        off.add("dataset.media.cache=false");
+        List<String> p1 = new ArrayList<>();
+        MultimodalDataset a = new AvMnistDataset(observed).load(org.iibalance.config.ConfigIO.load(null, off), p1::add);
+        assertEquals(List.of(), hashed, "cache off: the training images are not hashed");
+        assertTrue(p1.stream().anyMatch(l -> l.contains("fitting PCA")), () -> String.join("\n", p1));
+        assertFalse(Files.exists(tmp.resolve("cache")), "and nothing is written to the cache folder");
+
+        MultimodalDataset b = new AvMnistDataset(observed).load(org.iibalance.config.ConfigIO.load(null, base), s -> {});
+        assertEquals(List.of(data.resolve("mnist").resolve(AvMnistDataset.TRAIN_IMAGES).toAbsolutePath().normalize()), hashed,
+                "cache on: the training images are hashed once, for the entry's key");
+        onlyEntry(tmp.resolve("cache"));
+        assertSameClips(a, b);
+    }
+
     private static void assertSameClips(MultimodalDataset x, MultimodalDataset y) {
         List<List<Clip>> xs = List.of(x.train(), x.val(), x.test()), ys = List.of(y.train(), y.val(), y.test());
         for (int s = 0; s < 3; s++) {
