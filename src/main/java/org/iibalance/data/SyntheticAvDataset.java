@@ -150,10 +150,10 @@ public final class SyntheticAvDataset implements DatasetLoader {
          * encoder learns them in a few epochs: audio stays the dominant, faster modality.
          */
         float[] waveform(int label, RandomGenerator r, boolean drowned) {
-            int sound = soundOf(label, s.alikePairs());
-            double f0 = 220 * Math.pow(1.35, sound) * (1 + 0.03 * r.nextGaussian());
-            int beeps = 1 + sound % 3;
-            boolean glide = (sound / 3) % 2 == 1;
+            Sound sound = Sound.of(soundOf(label, s.alikePairs()));
+            double f0 = sound.pitchHz() * (1 + 0.03 * r.nextGaussian());
+            int beeps = sound.beeps();
+            boolean glide = sound.glide();
             double phase = r.nextDouble() * 2 * Math.PI;
             double amp = 0.3;
             double noise = amp * s.audioNoise() * (drowned ? 6 : 1);
@@ -290,11 +290,24 @@ public final class SyntheticAvDataset implements DatasetLoader {
         return (name.equals("bars") ? "bars" : "a " + name) + (look >= shapes.length ? " (look " + look + ": repeats a shape)" : "");
     }
 
+    /**
+     * A sound's tone pattern, the one definition that the waveform plays and {@link #soundName} describes.
+     *
+     * @param pitchHz the base pitch: 220 Hz, one step of 1.35x per sound (each clip jitters it by 3%)
+     * @param beeps   1, 2 or 3 beeps
+     * @param glide   each beep glides up (by half its pitch) rather than staying steady
+     */
+    record Sound(double pitchHz, int beeps, boolean glide) {
+        static Sound of(int sound) {
+            return new Sound(220 * Math.pow(1.35, sound), 1 + sound % 3, (sound / 3) % 2 == 1);
+        }
+    }
+
     /** What a listener hears of a sound, in words (for the set-up preview). */
     public static String soundName(int sound) {
-        int beeps = 1 + sound % 3;
-        return (beeps == 1 ? "1 beep" : beeps + " beeps") + ((sound / 3) % 2 == 1 ? " gliding up" : "") + String.format(java.util.Locale.ROOT, " at %.0f Hz",
-                220 * Math.pow(1.35, sound));
+        Sound s = Sound.of(sound);
+        return (s.beeps() == 1 ? "1 beep" : s.beeps() + " beeps") + (s.glide() ? " gliding up" : "")
+                + String.format(java.util.Locale.ROOT, " at %.0f Hz", s.pitchHz());
     }
 
     /**
