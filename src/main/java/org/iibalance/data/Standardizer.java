@@ -57,13 +57,13 @@ public final class Standardizer {
 
     private static List<Clip> map(List<Clip> clips, double[] mean, double[] std) {
         List<Clip> out = new ArrayList<>(clips.size());
+        float[] mu = floatMeans(mean), inv = floatInverseStds(std);
         for (Clip c : clips) {
             if (c.inputs() instanceof StreamedInputs streamed) { // read from the cache: standardised on read, nothing kept
                 out.add(new Clip(c.id(), c.label(), streamed.standardized(mean, std), c.meta(), c.window()));
                 continue;
             }
             List<float[]> in = new ArrayList<>(c.inputs().size());
-            float[] mu = floatMeans(mean), inv = floatInverseStds(std);
             for (int k = 0; k < c.inputs().size(); k++) {
                 float[] x = c.input(k);
                 float[] y = new float[x.length];
