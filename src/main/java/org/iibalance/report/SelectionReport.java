@@ -48,6 +48,7 @@ public final class SelectionReport {
     private final RunGroups groups;
     private final Map<ReportRun, SelectedEpoch> selected = new LinkedHashMap<>();
     private final List<String> problems = new ArrayList<>();
+    private final Map<String, List<RunGroup>> rows = new java.util.HashMap<>();
 
     private SelectionReport(ReportRuns runs) {
         this.runs = runs;
@@ -93,6 +94,10 @@ public final class SelectionReport {
      * that order), table before sweep, then by hash.
      */
     List<RunGroup> rows(String dataset) {
+        return rows.computeIfAbsent(dataset, this::sortedRows); // asked for by every table, column and the best row
+    }
+
+    private List<RunGroup> sortedRows(String dataset) {
         List<RunGroup> of = groups.groups().stream().filter(g -> g.dataset().equals(dataset)).toList();
         List<String> keys = differingKeys(of);
         Comparator<RunGroup> byValues = (a, b) -> {
