@@ -19,19 +19,32 @@ public final class TableColumns {
     /** Rows measured at most (a column's widest text is found among the first of them). */
     static final int MAX_ROWS_MEASURED = 5000;
     /** Room for a cell's padding and the table's grid line. */
-    static final double CELL_PADDING = 16;
+    public static final double CELL_PADDING = 16;
     /** Room for a header's padding and its sort arrow. */
     static final double HEADER_PADDING = 28;
 
     private TableColumns() {}
 
-    /** Sizes {@code table}'s columns to their content now and whenever rows are added or its rows or columns are replaced. */
+    /**
+     * Sizes {@code table}'s columns to their content now and whenever rows are added or its rows or
+     * columns are replaced; the changes of one pulse (a filter that re-adds every row, columns added
+     * one by one) are measured once, after them.
+     */
     public static <S> void fitToContent(TableView<S> table) {
+        boolean[] pending = {false};
+        Runnable refitSoon = () -> {
+            if (pending[0]) return;
+            pending[0] = true;
+            javafx.application.Platform.runLater(() -> {
+                pending[0] = false;
+                fit(table);
+            });
+        };
         // rows removed or re-sorted never widen a column: refit only when rows arrive
         ListChangeListener<Object> refit = c -> {
             while (c.next()) {
                 if (c.wasAdded()) {
-                    fit(table);
+                    refitSoon.run();
                     return;
                 }
             }
@@ -40,9 +53,9 @@ public final class TableColumns {
         table.itemsProperty().addListener((o, was, now) -> {
             if (was != null) was.removeListener(refit);
             if (now != null) now.addListener(refit);
-            fit(table);
+            refitSoon.run();
         });
-        table.getColumns().addListener((ListChangeListener<TableColumn<S, ?>>) c -> fit(table));
+        table.getColumns().addListener((ListChangeListener<TableColumn<S, ?>>) c -> refitSoon.run());
         fit(table);
     }
 
@@ -52,16 +65,17 @@ public final class TableColumns {
         Font headerFont = Font.font(cellFont.getFamily(), FontWeight.BOLD, cellFont.getSize());
         ObservableList<S> items = table.getItems();
         int rows = items == null ? 0 : Math.min(items.size(), MAX_ROWS_MEASURED);
+        Text measure = new Text();
         for (TableColumn<S, ?> col : table.getColumns()) {
-            double w = width(col.getText(), headerFont) + HEADER_PADDING;
+            double header = Math.ceil(width(measure, col.getText(), headerFont) + HEADER_PADDING);
+            double w = header;
             for (int i = 0; i < rows; i++) {
                 ObservableValue<?> v = col.getCellObservableValue(items.get(i));
                 Object value = v == null ? null : v.getValue();
-                if (value != null) w = Math.max(w, width(value.toString(), cellFont) + CELL_PADDING);
+                if (value != null) w = Math.max(w, width(measure, value.toString(), cellFont) + CELL_PADDING);
             }
-            double width = Math.ceil(w);
-            col.setMinWidth(Math.min(width, Math.ceil(width(col.getText(), headerFont) + HEADER_PADDING)));
-            col.setPrefWidth(width);
+            col.setMinWidth(header); // never narrower than its header
+            col.setPrefWidth(Math.ceil(w));
         }
     }
 
@@ -72,8 +86,13 @@ public final class TableColumns {
 
     /** The width of {@code s} in {@code font}, in pixels. */
     static double width(String s, Font font) {
+        return width(new Text(), s, font);
+    }
+
+    /** The width of {@code s} in {@code font}, measured with {@code t} (one node reused over a whole table). */
+    private static double width(Text t, String s, Font font) {
         if (s == null || s.isEmpty()) return 0;
-        Text t = new Text(s);
+        t.setText(s);
         t.setFont(font);
         return t.getLayoutBounds().getWidth();
     }
