@@ -174,7 +174,17 @@ public final class SetupView extends SplitPane {
         descCol.setPrefWidth(420);
         descCol.setCellFactory(col -> new DescriptionCell());
         // a wider or narrower column re-wraps the text: the rows take their new heights
-        descCol.widthProperty().addListener((o, a, b) -> javafx.application.Platform.runLater(sheet::refresh));
+        // (one refresh per pulse: dragging the window fires many width changes)
+        boolean[] refreshPending = {false};
+        Runnable refreshSoon = () -> {
+            if (refreshPending[0]) return;
+            refreshPending[0] = true;
+            javafx.application.Platform.runLater(() -> {
+                refreshPending[0] = false;
+                sheet.refresh();
+            });
+        };
+        descCol.widthProperty().addListener((o, a, b) -> refreshSoon.run());
         sheet.getColumns().add(keyCol);
         sheet.getColumns().add(valCol);
         sheet.getColumns().add(descCol);
@@ -192,7 +202,7 @@ public final class SetupView extends SplitPane {
         }, filter.textProperty()));
         sheet.setItems(shown);
         // a problem that appears or goes changes a row's height: rebuild the rows (after the edit is committed)
-        vm.problems().addListener((javafx.collections.ListChangeListener<Object>) c -> javafx.application.Platform.runLater(sheet::refresh));
+        vm.problems().addListener((javafx.collections.ListChangeListener<Object>) c -> refreshSoon.run());
         Label problems = new Label();
         problems.setId("problemsLabel");
         problems.setWrapText(true);
@@ -256,7 +266,7 @@ public final class SetupView extends SplitPane {
         leftScroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
         // the key column fits the longest key; long keys and values keep a tooltip
         keyCol.setMinWidth(Math.max(200, vm.entries().stream().mapToDouble(en -> org.iibalance.gui.util.TableColumns.textWidth(en.key())).max().orElse(0)
-                + 16)); // the longest key, whole
+                + org.iibalance.gui.util.TableColumns.CELL_PADDING)); // the longest key, whole
         valCol.setMinWidth(90);
         descCol.setMinWidth(160);
         sheet.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
