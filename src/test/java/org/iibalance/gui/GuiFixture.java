@@ -19,11 +19,6 @@ import org.testfx.util.WaitForAsyncUtils;
  * methods, so each class keeps a one-line {@code @Start} that calls {@link #start}.
  */
 public final class GuiFixture implements AfterEachCallback {
-    static {
-        // building the whole window takes longer than TestFX's default on a loaded 2-core machine
-        System.setProperty("testfx.setup.timeout", System.getProperty("testfx.setup.timeout", "120000"));
-    }
-
     /** The workbench's view-models. */
     public WorkbenchViewModel vm;
     /** The window's content. */
