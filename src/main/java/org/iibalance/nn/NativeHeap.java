@@ -37,7 +37,8 @@ public final class NativeHeap {
     static final int M_MMAP_THRESHOLD = -3;
     static final int MMAP_THRESHOLD = 32 << 20;
     static final int TRIM_THRESHOLD = Integer.MAX_VALUE;
-    private static volatile Boolean applied;
+    /** Null until {@link #keepFreedMemory} first runs, then whether the settings took (package-private: tests read it). */
+    static volatile Boolean applied;
 
     private NativeHeap() {}
 
