@@ -1,12 +1,11 @@
 package org.iibalance.experiment;
 
-import org.iibalance.run.SafeFiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.iibalance.run.SafeFiles;
 
 /**
  * What {@code bench --model ... --json FILE} writes: one model's training step timed in Java and in
@@ -47,7 +46,7 @@ public record BenchFigures(String model, int batch, int threads, double javaMsPe
 
     /** Writes the figures as JSON, atomically ({@link SafeFiles#write}: a temporary sibling, forced, renamed). */
     public void write(Path file) throws IOException {
-        SafeFiles.write(file.toAbsolutePath(), JSON.writeValueAsString(this));
+        SafeFiles.write(file, JSON.writeValueAsString(this));
     }
 
     /** Reads figures written by {@link #write}. */

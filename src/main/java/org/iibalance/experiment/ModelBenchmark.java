@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -174,10 +173,11 @@ public final class ModelBenchmark {
                     problem = "not compared: it runs " + ready.threads() + " intra-op threads, Java " + javaThreads
                             + " (the step times are only comparable at equal threads)";
                 }
-            } catch (IOException e) {
-                problem = "did not start (" + e.getMessage() + ")";
+            } catch (IOException | RuntimeException e) {
+                problem = "did not start (" + (e.getMessage() == null ? e.toString() : e.getMessage()) + ")";
             }
             if (problem != null) {
+                reference.close(); // not kept waiting through the Java rounds
                 reference = null;
                 ready = null;
             }
@@ -287,6 +287,7 @@ public final class ModelBenchmark {
                 return reference.steps(n);
             } catch (IOException | RuntimeException e) {
                 failure = "failed after " + rounds.size() + " of " + opt.rounds() + " rounds (" + (e.getMessage() == null ? e.toString() : e.getMessage()) + ")";
+                reference.close();
                 reference = null;
                 return null;
             }
