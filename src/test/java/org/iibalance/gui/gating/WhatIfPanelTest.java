@@ -40,9 +40,9 @@ class WhatIfPanelTest {
         stage.show();
     }
 
-    private static WhatIfResult result(double[] weights, double[] uncertainty) {
+    private static WhatIfResult result(double[] weights, double[] uncertainty, double[] cleanWeights) {
         return new WhatIfResult("test-1", List.of(), List.of("audio", "visual"), null, null,
-                Map.of("fused", new double[] {0.9, 0.1}), 0, 0, weights, uncertainty, weights, 0, 1.0);
+                Map.of("fused", new double[] {0.9, 0.1}), 0, 0, weights, uncertainty, cleanWeights, 0, 1.0);
     }
 
     /** The shown texts of the weight rows, in row order (a folded row is not shown). */
@@ -66,7 +66,7 @@ class WhatIfPanelTest {
 
     @Test
     void aMethodWithoutFusionWeightsSaysSoOnce(FxRobot robot) {
-        show(result(null, null));
+        show(result(null, null, null));
         assertEquals(List.of("no fusion weights (this method has none)"), shownTexts(robot));
         assertTrue(robot.lookup(n -> n instanceof ProgressBar && n.isVisible()).queryAll().isEmpty(), "no empty bars");
         assertFalse(robot.lookup(n -> n instanceof Label && ((Label) n).getText().startsWith("w_") && n.isVisible()).tryQuery().isPresent(),
@@ -75,9 +75,10 @@ class WhatIfPanelTest {
 
     @Test
     void aMethodWithFusionWeightsShowsABarAndAFigurePerModality(FxRobot robot) {
-        show(result(null, null)); // then a gated method's result in the same panel: the folded rows come back
-        show(result(new double[] {0.25, 0.75}, new double[] {0.4, 0.1}));
-        assertEquals(List.of("0.250 (clean 0.250)  u 0.400", "0.750 (clean 0.750)  u 0.100"), shownTexts(robot));
+        show(result(null, null, null)); // then a gated method's result in the same panel: the folded rows come back
+        show(result(new double[] {0.25, 0.75}, new double[] {0.4, 0.1}, new double[] {0.6, 0.4}));
+        // the weights under the corruption, the clean ones (the clip's gating.csv row) beside them
+        assertEquals(List.of("0.250 (clean 0.600)  u 0.400", "0.750 (clean 0.400)  u 0.100"), shownTexts(robot));
         List<Node> bars = List.copyOf(robot.lookup(n -> n instanceof ProgressBar && n.isVisible()).queryAll());
         assertEquals(2, bars.size());
         assertEquals(0.75, ((ProgressBar) robot.lookup("#whatIfWeight-visual").query()).getProgress(), 1e-12);
