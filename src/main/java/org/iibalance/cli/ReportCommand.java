@@ -29,17 +29,10 @@ final class ReportCommand implements Callable<Integer> {
         if (CtrlC.outputFolderIsAFile("--out", out, "the report") >= 0) return ExitCodes.REFUSED;
         if (validationOnly) return selection();
         MatrixReport r = MatrixReport.read(runs);
-        if (r.runs().isEmpty()) {
-            // nothing to tabulate: say so and write nothing (it used to write seven empty files)
-            System.err.println("no completed runs under " + runs.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))
-                    + (r.skipped().isEmpty() ? "" : " (" + r.skipped().size() + " folders skipped)") + "; nothing written to " + out);
-            for (Map.Entry<String, String> e : new java.util.TreeMap<>(r.skipped()).entrySet()) System.err.println("  skipped " + e.getKey() + ": " + e.getValue());
-            return 1;
-        }
+        if (r.runs().isEmpty()) return noRuns(r.skipped()); // nothing to tabulate: say so and write nothing
         List<Path> files = r.write(out);
         System.out.println(r.runs().size() + " completed runs read; " + r.skipped().size() + " folders skipped");
-        for (Map.Entry<String, String> e : new java.util.TreeMap<>(r.skipped()).entrySet()) System.out.println("  skipped " + e.getKey() + ": " + e.getValue());
-        for (String w : r.warnings()) System.out.println("  warning: " + w);
+        printSkippedAndWarnings(r.skipped(), r.warnings());
         System.out.println();
         System.out.print(r.tableOneMarkdown());
         System.out.println();
@@ -54,16 +47,10 @@ final class ReportCommand implements Callable<Integer> {
     /** {@code --validation-only}: the selection report, with the same messages about skipped folders and warnings. */
     private int selection() throws java.io.IOException {
         SelectionReport r = SelectionReport.read(runs);
-        if (r.runCount() == 0) {
-            System.err.println("no completed runs under " + runs.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))
-                    + (r.skipped().isEmpty() ? "" : " (" + r.skipped().size() + " folders skipped)") + "; nothing written to " + out);
-            for (Map.Entry<String, String> e : new java.util.TreeMap<>(r.skipped()).entrySet()) System.err.println("  skipped " + e.getKey() + ": " + e.getValue());
-            return 1;
-        }
+        if (r.runCount() == 0) return noRuns(r.skipped());
         List<Path> files = r.write(out);
         System.out.println(r.runCount() + " completed runs read; " + r.skipped().size() + " folders skipped; validation only: no test figure read");
-        for (Map.Entry<String, String> e : new java.util.TreeMap<>(r.skipped()).entrySet()) System.out.println("  skipped " + e.getKey() + ": " + e.getValue());
-        for (String w : r.warnings()) System.out.println("  warning: " + w);
+        printSkippedAndWarnings(r.skipped(), r.warnings());
         System.out.println();
         System.out.print(r.markdown());
         System.out.println(files.size() + " files written to " + out + " (selection.md, selection.csv)");
@@ -73,5 +60,19 @@ final class ReportCommand implements Callable<Integer> {
                     + "those files show test figures and were left untouched");
         }
         return 0;
+    }
+
+    /** No completed run under --runs: says so (and why each folder was skipped) on stderr, writes nothing; exit 1. */
+    private int noRuns(Map<String, String> skipped) {
+        System.err.println("no completed runs under " + runs.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))
+                + (skipped.isEmpty() ? "" : " (" + skipped.size() + " folders skipped)") + "; nothing written to " + out);
+        for (Map.Entry<String, String> e : new java.util.TreeMap<>(skipped).entrySet()) System.err.println("  skipped " + e.getKey() + ": " + e.getValue());
+        return 1;
+    }
+
+    /** The folders skipped (sorted) and the warnings, one line each. */
+    private static void printSkippedAndWarnings(Map<String, String> skipped, List<String> warnings) {
+        for (Map.Entry<String, String> e : new java.util.TreeMap<>(skipped).entrySet()) System.out.println("  skipped " + e.getKey() + ": " + e.getValue());
+        for (String w : warnings) System.out.println("  warning: " + w);
     }
 }
