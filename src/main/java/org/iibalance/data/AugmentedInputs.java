@@ -35,9 +35,12 @@ public final class AugmentedInputs extends AbstractList<float[]> implements Rand
         this.inverseStd = inverseStd;
     }
 
-    /** The same clip with its stored inputs standardised and its variants standardised on read. */
-    AugmentedInputs standardized(List<float[]> standardizedStored, double[] mean, double[] std) {
-        return new AugmentedInputs(standardizedStored, variants, Standardizer.floatMeans(mean), Standardizer.floatInverseStds(std));
+    /**
+     * The same clip with its stored inputs standardised and its variants standardised on read, with the
+     * split's float statistics ({@link Standardizer#floatMeans}, {@link Standardizer#floatInverseStds}; shared by every clip).
+     */
+    AugmentedInputs standardized(List<float[]> standardizedStored, float[] mean, float[] inverseStd) {
+        return new AugmentedInputs(standardizedStored, variants, mean, inverseStd);
     }
 
     @Override

@@ -60,7 +60,7 @@ public final class Standardizer {
         float[] mu = floatMeans(mean), inv = floatInverseStds(std);
         for (Clip c : clips) {
             if (c.inputs() instanceof StreamedInputs streamed) { // read from the cache: standardised on read, nothing kept
-                out.add(new Clip(c.id(), c.label(), streamed.standardized(mean, std), c.meta(), c.window()));
+                out.add(new Clip(c.id(), c.label(), streamed.standardized(mu, inv), c.meta(), c.window()));
                 continue;
             }
             List<float[]> in = new ArrayList<>(c.inputs().size());
@@ -71,7 +71,7 @@ public final class Standardizer {
                 in.add(y);
             }
             // a clip with a variant per training epoch keeps it, standardised on read with the same statistics
-            List<float[]> inputs = c.inputs() instanceof AugmentedInputs a ? a.standardized(in, mean, std) : in;
+            List<float[]> inputs = c.inputs() instanceof AugmentedInputs a ? a.standardized(in, mu, inv) : in;
             out.add(new Clip(c.id(), c.label(), inputs, c.meta(), c.window()));
         }
         return out;

@@ -31,8 +31,8 @@ final class StreamedInputs extends AbstractList<float[]> implements RandomAccess
     }
 
     /** The same inputs standardised on read: (x - mean_m) * (1 / std_m), as {@link Standardizer} does. */
-    StreamedInputs standardized(double[] mean, double[] std) {
-        return new StreamedInputs(fx, source, Standardizer.floatMeans(mean), Standardizer.floatInverseStds(std));
+    StreamedInputs standardized(float[] mean, float[] inverseStd) {
+        return new StreamedInputs(fx, source, mean, inverseStd); // the split's float statistics, shared by every clip
     }
 
     @Override

@@ -124,7 +124,7 @@ class AvMnistAudioAugmentationTest {
     void standardisedVariantsUseTheStoredStatistics() {
         float[] stored = {1, 2, 3};
         AugmentedInputs in = new AugmentedInputs(List.of(stored, new float[] {9}), new AugmentedInputs.Variant[] {e -> new float[] {e, e, e}, null});
-        AugmentedInputs s = in.standardized(List.of(new float[] {-1, 0, 1}, new float[] {0}), new double[] {2, 9}, new double[] {0.5, 1});
+        AugmentedInputs s = in.standardized(List.of(new float[] {-1, 0, 1}, new float[] {0}), Standardizer.floatMeans(new double[] {2, 9}), Standardizer.floatInverseStds(new double[] {0.5, 1}));
         assertArrayEquals(new float[] {-1, 0, 1}, s.get(0), "outside training: the clip as built");
         assertArrayEquals(new float[] {(4 - 2f) * 2f, (4 - 2f) * 2f, (4 - 2f) * 2f}, s.training(0, 4), "epoch 4's variant, standardised");
         assertArrayEquals(new float[] {0}, s.training(1, 4), "a modality without a variant is as stored");
