@@ -253,10 +253,19 @@ public record DatasetConfig(
             return new AvMnistAugmentConfig(false, 0, 0, 0, 0, 0, 0);
         }
 
+        /** Whether SpecAugment time masks are drawn (a count and a width, both above 0). */
+        public boolean timeMasking() {
+            return timeMasks > 0 && timeMaskFrames > 0;
+        }
+
+        /** Whether SpecAugment frequency masks are drawn (a count and a width, both above 0). */
+        public boolean freqMasking() {
+            return freqMasks > 0 && freqMaskBins > 0;
+        }
+
         /** Whether training clips differ from the clips as built. */
         public boolean active() {
-            return freshNoise || snrJitterDb > 0 || maxShiftSeconds > 0 || (timeMasks > 0 && timeMaskFrames > 0)
-                    || (freqMasks > 0 && freqMaskBins > 0);
+            return freshNoise || snrJitterDb > 0 || maxShiftSeconds > 0 || timeMasking() || freqMasking();
         }
     }
 }

@@ -63,7 +63,7 @@ final class AvMnistAudioAugmentation {
 
     /** SpecAugment's time and frequency masks, filled with the spectrogram's mean. */
     void mask(float[] s, SplittableRandom r) {
-        boolean time = cfg.timeMasks() > 0 && cfg.timeMaskFrames() > 0, freq = cfg.freqMasks() > 0 && cfg.freqMaskBins() > 0;
+        boolean time = cfg.timeMasking(), freq = cfg.freqMasking();
         if (!time && !freq) return;
         int frames = s.length / melBins;
         double sum = 0;
