@@ -21,6 +21,7 @@ import javafx.scene.layout.VBox;
 import org.iibalance.gui.util.ClipImages;
 import org.iibalance.gui.util.TablePane;
 import org.iibalance.run.GatingTable;
+import org.iibalance.gui.util.WrappedLabel;
 
 /** The gating inspector: filterable, sortable table of test clips; the selected clip's media and heads. */
 public final class GatingView extends SplitPane {
@@ -143,7 +144,7 @@ public final class GatingView extends SplitPane {
             probs.setText(ProbabilityTable.text(d.probabilities()));
             note.setText(d.note() + (d.meta().isEmpty() ? "" : "\nmeta: " + d.meta()));
         });
-        VBox right = new VBox(6, title, smooth, new Label("frames"), frames, new Label("log-Mel spectrogram"), spec, wrappedLabel("class probabilities per head (* the most probable)"), probs,
+        VBox right = new VBox(6, title, smooth, new Label("frames"), frames, new Label("log-Mel spectrogram"), spec, WrappedLabel.of("class probabilities per head (* the most probable)"), probs,
                 play, note);
         right.setPadding(new Insets(6));
         WhatIfPanel whatIfPanel = new WhatIfPanel(vm.whatIf(), report);
@@ -160,11 +161,6 @@ public final class GatingView extends SplitPane {
         setDividerPositions(0.38, 0.66);
     }
 
-    private static Label wrappedLabel(String text) {
-        Label l = new Label(text);
-        l.setWrapText(true);
-        return l;
-    }
 
     /**
      * Shrinks a picture to the column's width when the column is narrower than it (whole pixels kept

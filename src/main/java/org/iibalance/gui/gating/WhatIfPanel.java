@@ -16,6 +16,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.iibalance.gui.util.ClipImages;
+import org.iibalance.gui.util.WrappedLabel;
 
 /**
  * The what-if panel: sliders that corrupt one modality of the selected clip, the clip as the
@@ -70,21 +71,16 @@ public final class WhatIfPanel extends VBox {
         status.textProperty().bind(vm.statusProperty());
         vm.resultProperty().addListener((o, a, r) -> show(r));
 
-        getChildren().addAll(title, how, sliders, reset, verdict, wrapped("fusion weight w_m (Eq. 10), its clean value in brackets, and u_m (Eq. 7)"), weights,
-                wrapped("frames, as corrupted"), frames, wrapped("spectrogram, as corrupted"), spectrogram, wrapped("class probabilities per head (* the most probable)"),
+        getChildren().addAll(title, how, sliders, reset, verdict, WrappedLabel.of("fusion weight w_m (Eq. 10), its clean value in brackets, and u_m (Eq. 7)"), weights,
+                WrappedLabel.of("frames, as corrupted"), frames, WrappedLabel.of("spectrogram, as corrupted"), spectrogram, WrappedLabel.of("class probabilities per head (* the most probable)"),
                 probabilities, status);
     }
 
-    private static Label wrapped(String text) {
-        Label l = new Label(text);
-        l.setWrapText(true);
-        return l;
-    }
 
     private void buildSliders(WhatIfViewModel vm) {
         sliders.getChildren().clear();
         if (vm.knobs().isEmpty()) {
-            sliders.getChildren().add(wrapped("(sliders appear once the run's checkpoint is loaded)"));
+            sliders.getChildren().add(WrappedLabel.of("(sliders appear once the run's checkpoint is loaded)"));
             return;
         }
         for (WhatIfKnob k : vm.knobs()) {
@@ -149,6 +145,7 @@ public final class WhatIfPanel extends VBox {
             rowsFor = List.copyOf(r.modalities());
         }
         boolean hasWeights = r.weights() != null;
+        boolean perModality = hasWeights || r.uncertainty() != null; // a row per modality, else one sentence for the method
         for (int m = 0; m < r.modalities().size(); m++) {
             bars.get(m).setProgress(hasWeights ? r.weights()[m] : 0);
             bars.get(m).setVisible(hasWeights); // a method without fusion weights: no empty bar
@@ -163,9 +160,9 @@ public final class WhatIfPanel extends VBox {
                 // said once for the method, not once per modality: the first row holds the sentence, the others fold away
                 text = m == 0 ? "no fusion weights (this method has none)" : "";
             }
-            boolean shown = hasWeights || r.uncertainty() != null || m == 0;
-            names.get(m).setVisible(hasWeights || r.uncertainty() != null);
-            names.get(m).setManaged(hasWeights || r.uncertainty() != null);
+            boolean shown = perModality || m == 0;
+            names.get(m).setVisible(perModality);
+            names.get(m).setManaged(perModality);
             texts.get(m).setVisible(shown);
             texts.get(m).setManaged(shown);
             texts.get(m).setText(text);

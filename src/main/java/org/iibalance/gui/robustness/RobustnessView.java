@@ -23,6 +23,7 @@ import org.iibalance.gui.util.DisplayFeed;
 import org.iibalance.report.RobustnessFigures;
 import org.iibalance.run.RobustnessTable;
 import org.iibalance.run.RunSummary;
+import org.iibalance.gui.util.WrappedLabel;
 
 /**
  * The Robustness tab: completed runs and corruptions on the left, Run / Cancel, and on the right
@@ -97,8 +98,8 @@ public final class RobustnessView extends SplitPane {
         status.textProperty().addListener((o, a, b) -> {
             if (!vm.runningProperty().get() && b != null && !b.isEmpty()) report.accept(b);
         });
-        VBox left = new VBox(6, wrapped("completed runs (Ctrl/Shift-click for several)"), runs, wrapped("corruptions and severities (clean is always added)"),
-                specs, extra, wrapped("output folder (as robustness --out)"), out, new HBox(6, new Label("runs at once"), parallel), new HBox(6, run, cancel),
+        VBox left = new VBox(6, WrappedLabel.of("completed runs (Ctrl/Shift-click for several)"), runs, WrappedLabel.of("corruptions and severities (clean is always added)"),
+                specs, extra, WrappedLabel.of("output folder (as robustness --out)"), out, new HBox(6, new Label("runs at once"), parallel), new HBox(6, run, cancel),
                 progress, status);
         VBox.setVgrow(specs, Priority.ALWAYS);
         left.setPadding(new Insets(6));
@@ -161,10 +162,4 @@ public final class RobustnessView extends SplitPane {
     }
 
     /** A caption that wraps in a narrow column instead of being cut. */
-    private static Label wrapped(String text) {
-        Label l = new Label(text);
-        l.setWrapText(true);
-        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        return l;
-    }
 }
