@@ -148,15 +148,15 @@ public final class WorkbenchView extends BorderPane {
 
     /**
      * The status bar's run line: the state and the device, then only the fields that have a value
-     * (an idle workbench shows "idle | device cpu", never an empty "| |" field); a run that has not
-     * started shows no clips/s, elapsed or ETA, an ended run no ETA.
+     * (an idle workbench shows "idle | device cpu", never an empty "| |" field); a run before its first
+     * step shows no clips/s or elapsed time and "ETA -", an ended run no ETA.
      */
     public static String statusLine(RunStatus status, String device, String position, double clipsPerSecond, double elapsed, double eta) {
         java.util.List<String> parts = new java.util.ArrayList<>();
         parts.add(status.name().toLowerCase(Locale.ROOT));
         if (device != null && !device.isBlank()) parts.add("device " + device);
         if (status == RunStatus.IDLE) return String.join(" | ", parts);
-        if (position != null && !position.isBlank()) parts.add(position.trim().replaceAll("\\s+", " "));
+        if (position != null && !position.isBlank()) parts.add(position.trim());
         if (!Double.isNaN(clipsPerSecond)) parts.add(String.format(Locale.ROOT, "%.0f clips/s", clipsPerSecond));
         if (elapsed > 0) parts.add("elapsed " + time(elapsed));
         if (status.active()) parts.add("ETA " + time(eta));

@@ -20,7 +20,7 @@ class StatusLineTest {
     @Test
     void aRunningStepShowsPositionThroughputElapsedAndEta() {
         assertEquals("running | device cuda:0 | train epoch 2/8 batch 3/20 | 512 clips/s | elapsed 1:05 | ETA 0:40",
-                WorkbenchView.statusLine(RunStatus.RUNNING, "cuda:0", "train  epoch 2/8  batch 3/20", 511.6, 65, 40));
+                WorkbenchView.statusLine(RunStatus.RUNNING, "cuda:0", "train epoch 2/8 batch 3/20", 511.6, 65, 40));
     }
 
     @Test

@@ -271,7 +271,7 @@ public final class TrainingViewModel {
                 budgetFeed.markDirty();
             } else if (e instanceof TrainingEvent.StepCompleted s) {
                 phase.set(s.phase());
-                position.set(String.format(Locale.ROOT, "%s  epoch %d/%d  batch %d/%d", s.phase().label(), s.epoch(), s.epochs(), s.step(), s.steps()));
+                position.set(String.format(Locale.ROOT, "%s epoch %d/%d batch %d/%d", s.phase().label(), s.epoch(), s.epochs(), s.step(), s.steps()));
                 if (!Double.isNaN(s.clipsPerSecond())) clipsPerSecond.set(s.clipsPerSecond());
                 runProgress.step(s.phase(), s.epoch(), s.step(), s.steps(), s.elapsed());
                 if (runProgress.planned()) {
@@ -343,9 +343,8 @@ public final class TrainingViewModel {
      */
     private void addControl(int epoch, Map<String, Double> control) {
         if (control.isEmpty() || capabilities.get().lambdaSchedule()) return;
-        boolean newSeries = false;
-        for (Map.Entry<String, Double> c : control.entrySet()) {
-            if (!c.getKey().startsWith("ctrl_")) continue;
+        boolean newSeries = false, added = false;
+        for (Map.Entry<String, Double> c : control.entrySet()) { // EpochCompleted.control: the method's ctrl_* values
             XYSeries s = controlByName.computeIfAbsent(c.getKey(), k -> {
                 XYSeries x = new XYSeries(k, false, true);
                 x.setNotify(false);
@@ -355,14 +354,19 @@ public final class TrainingViewModel {
             if (v == null || !Double.isFinite(v)) continue;
             newSeries |= s.getItemCount() == 0;
             s.add(epoch, v, false);
+            added = true;
         }
         if (newSeries) {
             controlData.removeAllSeries();
-            for (XYSeries s : controlByName.values()) if (s.getItemCount() > 0) controlData.addSeries(s);
-            List<String> names = controlByName.values().stream().filter(s -> s.getItemCount() > 0).map(s -> s.getKey().toString()).toList();
+            List<String> names = new ArrayList<>();
+            for (XYSeries s : controlByName.values()) {
+                if (s.getItemCount() == 0) continue;
+                controlData.addSeries(s);
+                names.add(s.getKey().toString());
+            }
             if (!names.equals(controlNames)) controlNames.setAll(names);
         }
-        controlFeed.markDirty();
+        if (added) controlFeed.markDirty();
     }
 
     /** A baseline's control signals per epoch ({@code ctrl_*} of metrics.csv), one series each; empty for methods without. */
