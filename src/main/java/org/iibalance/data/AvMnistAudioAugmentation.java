@@ -23,7 +23,8 @@ import org.iibalance.media.LogMelSpectrogram;
  */
 final class AvMnistAudioAugmentation {
     private final DatasetConfig.AvMnistAugmentConfig cfg;
-    private final long seed;
+    /** The run seed mixed with this stream's tag ("AUGU"), once: each clip and epoch mixes in its own index and epoch. */
+    private final long streamSeed;
     private final int sampleRate;
     private final int melBins;
     private final double noiseScale;
@@ -32,7 +33,7 @@ final class AvMnistAudioAugmentation {
     AvMnistAudioAugmentation(DatasetConfig.AvMnistAugmentConfig cfg, long seed, int sampleRate, int melBins, double noiseScale,
                              Supplier<LogMelSpectrogram> mel) {
         this.cfg = cfg;
-        this.seed = seed;
+        this.streamSeed = AvMnistDataset.mix(AvMnistDataset.mix(seed) ^ 0x41554755L);
         this.sampleRate = sampleRate;
         this.melBins = melBins;
         this.noiseScale = noiseScale;
@@ -46,7 +47,7 @@ final class AvMnistAudioAugmentation {
      * @param fixedNoise the seed of the clip's own noise draw (used when {@code freshNoise} is off)
      */
     float[] spectrogram(AvMnistDataset.Decoded dec, int index, long fixedNoise, int epoch) {
-        SplittableRandom r = new SplittableRandom(AvMnistDataset.mix(AvMnistDataset.mix(AvMnistDataset.mix(seed) ^ 0x41554755L) ^ index)
+        SplittableRandom r = new SplittableRandom(AvMnistDataset.mix(streamSeed ^ index)
                 ^ AvMnistDataset.mix(epoch + 0x9E3779B97F4A7C15L));
         float[] clean = dec.clean();
         int n = clean.length;
