@@ -169,20 +169,24 @@ public final class AvMnistDataset implements DatasetLoader {
                 throw new DatasetException("avmnist: cannot read " + mnist.resolve(TRAIN_IMAGES) + ": " + e.getMessage());
             }
         }
-        Pca pca;
+        // the legacy component fraction or the share of the variance (the benchmark's rule): one cached fit either way
+        String rule;
+        String fitting;
+        java.util.function.Function<float[][], Pca> fit;
         if (frac > 0) {
             int k = Math.max(1, Math.min(dims, (int) Math.round(frac * dims)));
-            pca = pcaCache.getOrFit(PcaCache.key(imagesSha, TRAIN_ROWS, "components=" + k), dims, () -> {
-                progress.accept(String.format("avmnist: fitting PCA on %d training images, keeping %d of %d components (legacy pcaComponentFraction %s; keepEnergy not used)",
-                        TRAIN_ROWS, k, dims, frac));
-                return Pca.fit(java.util.Arrays.copyOf(trainImages, TRAIN_ROWS), k);
-            });
+            rule = "components=" + k;
+            fitting = String.format("keeping %d of %d components (legacy pcaComponentFraction %s; keepEnergy not used)", k, dims, frac);
+            fit = rows -> Pca.fit(rows, k);
         } else {
-            pca = pcaCache.getOrFit(PcaCache.key(imagesSha, TRAIN_ROWS, "keepEnergy=" + energy), dims, () -> {
-                progress.accept(String.format("avmnist: fitting PCA on %d training images, keeping %.0f%% of the variance", TRAIN_ROWS, 100 * energy));
-                return Pca.fitEnergy(java.util.Arrays.copyOf(trainImages, TRAIN_ROWS), energy);
-            });
+            rule = "keepEnergy=" + energy;
+            fitting = String.format("keeping %.0f%% of the variance", 100 * energy);
+            fit = rows -> Pca.fitEnergy(rows, energy);
         }
+        Pca pca = pcaCache.getOrFit(PcaCache.key(imagesSha, TRAIN_ROWS, rule), dims, () -> {
+            progress.accept(String.format("avmnist: fitting PCA on %d training images, %s", TRAIN_ROWS, fitting));
+            return fit.apply(java.util.Arrays.copyOf(trainImages, TRAIN_ROWS));
+        });
         int k = pca.kept();
         progress.accept(String.format("avmnist: PCA keeps %d of %d components, %.1f%% of the training variance (%.1f s)", k, dims,
                 100 * pca.explainedVariance(), secs(t0)));
