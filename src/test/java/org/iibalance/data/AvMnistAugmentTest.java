@@ -21,15 +21,16 @@ class AvMnistAugmentTest {
     void onlyTrainingAudioHasVariantsAndEverythingAsBuiltIsUnchanged() throws Exception {
         Path data = AvMnistDatasetTest.sharedData();
         ExperimentConfig plainCfg = PcaCacheTest.withCache(AvMnistDatasetTest.config(data.toString(), 40, 20, 20, 3), tmp);
-        DatasetConfig d = plainCfg.dataset();
-        DatasetConfig.AvMnistConfig av = d.avmnist();
-        DatasetConfig.AvMnistConfig on = new DatasetConfig.AvMnistConfig(av.pcaComponentFraction(), av.noiseSnrDb(), av.keepEnergy(), av.sampleRate(),
-                new DatasetConfig.AvMnistAugmentConfig(true, 3, 0.2, 2, 10, 2, 4));
-        ExperimentConfig augCfg = new ExperimentConfig(plainCfg.name(), plainCfg.seed(), plainCfg.device(), plainCfg.threads(),
-                new DatasetConfig(d.kind(), d.root(), d.maxTrain(), d.maxVal(), d.maxTest(), d.audio(), d.visual(), d.synthetic(), on, d.cacheDir(), d.media()),
-                plainCfg.model(), plainCfg.method(), plainCfg.training(), plainCfg.output());
+        // avmnist.yaml's augmentation, set by key (a new config key does not break this test)
+        ExperimentConfig augCfg = org.iibalance.config.ConfigIO.withOverrides(plainCfg, List.of("dataset.avmnist.augment.freshNoise=true",
+                "dataset.avmnist.augment.snrJitterDb=3", "dataset.avmnist.augment.maxShiftSeconds=0.2", "dataset.avmnist.augment.timeMasks=2",
+                "dataset.avmnist.augment.timeMaskFrames=10", "dataset.avmnist.augment.freqMasks=2", "dataset.avmnist.augment.freqMaskBins=4"));
         MultimodalDataset plain = new AvMnistDataset().load(plainCfg, s -> {});
         MultimodalDataset aug = new AvMnistDataset().load(augCfg, s -> {});
+        // every loop below checks clips: none may be empty (3 of each split at least)
+        assertTrue(plain.train().size() >= 3 && plain.val().size() >= 3 && plain.test().size() >= 3,
+                plain.train().size() + "/" + plain.val().size() + "/" + plain.test().size());
+        assertEquals(plain.train().size(), aug.train().size());
 
         for (int i = 0; i < plain.val().size(); i++) {
             assertFalse(aug.val().get(i).inputs() instanceof AugmentedInputs, "validation clips have no variants");
@@ -65,7 +66,7 @@ class AvMnistAugmentTest {
     }
 
     @Test
-    void configListsTheAugmentKeys() {
+    void theAugmentationIsOffUnlessAKeyChangesTheClips() {
         assertFalse(DatasetConfig.AvMnistAugmentConfig.defaults().active(), "off by default in code");
         assertTrue(new DatasetConfig.AvMnistAugmentConfig(true, 0, 0, 0, 0, 0, 0).active());
         assertFalse(new DatasetConfig.AvMnistAugmentConfig(false, 0, 0, 3, 0, 0, 0).active(), "masks of width 0 change nothing");

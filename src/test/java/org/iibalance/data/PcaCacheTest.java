@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
-import org.iibalance.config.DatasetConfig;
 import org.iibalance.config.ExperimentConfig;
 import org.iibalance.media.FeatureCache;
 import org.junit.jupiter.api.Tag;
@@ -149,9 +148,10 @@ class PcaCacheTest {
     }
 
     static ExperimentConfig withCache(ExperimentConfig c, Path cacheDir) {
-        DatasetConfig d = c.dataset();
-        DatasetConfig nd = new DatasetConfig(d.kind(), d.root(), d.maxTrain(), d.maxVal(), d.maxTest(), d.audio(), d.visual(), d.synthetic(),
-                d.avmnist(), cacheDir.toString(), d.media());
-        return new ExperimentConfig(c.name(), c.seed(), c.device(), c.threads(), nd, c.model(), c.method(), c.training(), c.output());
+        try {
+            return org.iibalance.config.ConfigIO.withOverrides(c, List.of("dataset.cacheDir=" + cacheDir));
+        } catch (org.iibalance.config.ConfigException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
