@@ -27,14 +27,18 @@ public final class PcaCacheBenchmark {
             long t0 = System.nanoTime();
             Pca p = Pca.fitEnergy(rows, 0.25);
             fit[r] = (System.nanoTime() - t0) / 1e9;
-            if (r == 0) cache.getOrFit("bench", p.dims(), () -> p);
             long t1 = System.nanoTime();
             String key = PcaCache.key(PcaCache.sha256(images), AvMnistDataset.TRAIN_ROWS, "keepEnergy=0.25"); // hashing is part of a cached load
-            Pca q = cache.getOrFit("bench", p.dims(), () -> {
+            if (r == 0) {
+                cache.getOrFit(key, p.dims(), () -> p); // stored under the key a load computes (untimed: the first round only)
+                t1 = System.nanoTime();
+                key = PcaCache.key(PcaCache.sha256(images), AvMnistDataset.TRAIN_ROWS, "keepEnergy=0.25");
+            }
+            Pca q = cache.getOrFit(key, p.dims(), () -> {
                 throw new IllegalStateException("the cache must answer");
             });
             read[r] = (System.nanoTime() - t1) / 1e9;
-            if (q.kept() != p.kept() || key.isEmpty()) throw new IllegalStateException("mismatch");
+            if (q.kept() != p.kept()) throw new IllegalStateException("mismatch");
         }
         System.out.printf(Locale.ROOT, "PCA on %d MNIST images (keepEnergy 0.25, %d cores visible): fit %s s; cache hash+read %s s%n",
                 rows.length, Runtime.getRuntime().availableProcessors(), Arrays.toString(round(fit)), Arrays.toString(round(read)));
