@@ -58,7 +58,7 @@ public final class ClipWhatIf {
 
     /** A clip of the test split, else of the validation split, by id; null when neither has it. */
     public Clip clip(String id) {
-        for (String split : List.of("test", "val")) for (Clip c : run.split(split)) if (c.id().equals(id)) return c;
+        for (String split : SavedRun.HELD_OUT) for (Clip c : run.split(split)) if (c.id().equals(id)) return c;
         return null;
     }
 

@@ -44,6 +44,8 @@ public final class SavedRun {
      * to compare how closely a run fits them against validation (a diagnostic; selection stays on val).
      */
     public static final List<String> SPLITS = List.of("test", "val", "train");
+    /** The splits a clip id is looked up in (a what-if is about held-out clips, never training ones). */
+    public static final List<String> HELD_OUT = List.of("test", "val");
 
     private final Path dir;
     private final ExperimentConfig cfg;
