@@ -175,15 +175,7 @@ public final class SetupView extends SplitPane {
         descCol.setCellFactory(col -> new DescriptionCell());
         // a wider or narrower column re-wraps the text: the rows take their new heights
         // (one refresh per pulse: dragging the window fires many width changes)
-        boolean[] refreshPending = {false};
-        Runnable refreshSoon = () -> {
-            if (refreshPending[0]) return;
-            refreshPending[0] = true;
-            javafx.application.Platform.runLater(() -> {
-                refreshPending[0] = false;
-                sheet.refresh();
-            });
-        };
+        Runnable refreshSoon = org.iibalance.gui.util.OncePerPulse.of(sheet::refresh);
         descCol.widthProperty().addListener((o, a, b) -> refreshSoon.run());
         sheet.getColumns().add(keyCol);
         sheet.getColumns().add(valCol);

@@ -31,15 +31,7 @@ public final class TableColumns {
      * one by one) are measured once, after them.
      */
     public static <S> void fitToContent(TableView<S> table) {
-        boolean[] pending = {false};
-        Runnable refitSoon = () -> {
-            if (pending[0]) return;
-            pending[0] = true;
-            javafx.application.Platform.runLater(() -> {
-                pending[0] = false;
-                fit(table);
-            });
-        };
+        Runnable refitSoon = OncePerPulse.of(() -> fit(table));
         // rows removed or re-sorted never widen a column: refit only when rows arrive
         ListChangeListener<Object> refit = c -> {
             while (c.next()) {
